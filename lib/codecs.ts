@@ -1,0 +1,212 @@
+import * as t from 'io-ts';
+import { isLeft } from 'fp-ts/lib/Either.js';
+
+// The combinators every model is written with. Each one keeps the io-ts contract (validate, is,
+// encode) and adds what the send path needs beyond it:
+// - `isExact`: a fast check that a value is valid AND carries no property the spec does not name.
+//   For a well-formed answer it is the whole decode: the parsed JSON is returned as it is,
+//   with no copy and no error bookkeeping.
+// - `unknownProperties`: the paths of properties the spec does not name, for strict mode and for
+//   request bodies, where a misspelt field must not be dropped in silence.
+
+export const isRecord = (u: unknown): u is Record<string, unknown> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/** A codec whose structure can be walked for exactness. */
+export type Walkable = ModelType<t.Props, t.Props> | ListType<t.Mixed>;
+
+const isWalkable = (codec: t.Mixed): codec is Walkable =>
+  codec instanceof ModelType || codec instanceof ListType;
+
+export const isExact = <C extends t.Mixed>(codec: C, u: unknown): u is t.TypeOf<C> =>
+  isWalkable(codec) ? codec.isExact(u) : codec.is(u);
+
+/** Paths (dot-joined, array indices as numbers) of the properties that `codec` does not name. */
+export const unknownProperties = (codec: t.Mixed, u: unknown, path = ''): string[] => {
+  const found: string[] = [];
+  if (isWalkable(codec)) codec.collectUnknown(u, path, found);
+  return found;
+};
+
+const join = (path: string, key: string | number): string =>
+  path === '' ? String(key) : `${path}.${key}`;
+
+export class ModelType<R extends t.Props, O extends t.Props> extends t.Type<
+  t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>,
+  t.OutputOf<t.TypeC<R>> & t.OutputOf<t.PartialC<O>>
+> {
+  readonly _tag = 'ModelType' as const;
+  private readonly props: ReadonlyMap<string, t.Mixed>;
+  private readonly requiredEntries: ReadonlyArray<readonly [string, t.Mixed]>;
+  private readonly optionalEntries: ReadonlyArray<readonly [string, t.Mixed]>;
+
+  constructor(
+    name: string,
+    readonly required: R,
+    readonly optional: O,
+  ) {
+    // Two exact halves validated against the same context, so error paths carry no
+    // intersection index, and unknown properties are dropped from the decoded value.
+    const requiredPart = t.exact(t.type(required));
+    const optionalPart = t.exact(t.partial(optional));
+    super(
+      name,
+      (u): u is t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>> =>
+        requiredPart.is(u) && optionalPart.is(u),
+      (u, c) => {
+        if (!isRecord(u)) return t.failure(u, c, `expected ${name} (an object)`);
+        const a = requiredPart.validate(u, c);
+        const b = optionalPart.validate(u, c);
+        if (isLeft(a)) return isLeft(b) ? t.failures([...a.left, ...b.left]) : a;
+        if (isLeft(b)) return b;
+        return t.success({ ...a.right, ...b.right });
+      },
+      (a) => ({ ...requiredPart.encode(a), ...optionalPart.encode(a) }),
+    );
+    this.requiredEntries = Object.entries(required);
+    this.optionalEntries = Object.entries(optional);
+    this.props = new Map([...this.requiredEntries, ...this.optionalEntries]);
+  }
+
+  isExact(u: unknown): boolean {
+    if (!isRecord(u)) return false;
+    for (const key in u) if (!this.props.has(key)) return false;
+    for (const [key, codec] of this.requiredEntries) {
+      if (!isExact(codec, u[key])) return false;
+    }
+    for (const [key, codec] of this.optionalEntries) {
+      const value = u[key];
+      if (value !== undefined && !isExact(codec, value)) return false;
+    }
+    return true;
+  }
+
+  collectUnknown(u: unknown, path: string, found: string[]): void {
+    if (!isRecord(u)) return;
+    for (const key of Object.keys(u)) {
+      const codec = this.props.get(key);
+      if (codec === undefined) found.push(join(path, key));
+      else if (isWalkable(codec)) codec.collectUnknown(u[key], join(path, key), found);
+    }
+  }
+}
+
+/** An object schema: `required` and `optional` properties, nothing else kept. */
+export const model = <R extends t.Props, O extends t.Props>(
+  name: string,
+  required: R,
+  optional: O,
+): ModelType<R, O> => new ModelType(name, required, optional);
+
+export class ListType<C extends t.Mixed> extends t.Type<Array<t.TypeOf<C>>, Array<t.OutputOf<C>>> {
+  readonly _tag = 'ListType' as const;
+
+  constructor(readonly item: C) {
+    const list = t.array(item);
+    super(`Array<${item.name}>`, list.is, list.validate, list.encode);
+  }
+
+  isExact(u: unknown): boolean {
+    if (!Array.isArray(u)) return false;
+    for (const element of u) if (!isExact(this.item, element)) return false;
+    return true;
+  }
+
+  collectUnknown(u: unknown, path: string, found: string[]): void {
+    if (!Array.isArray(u) || !isWalkable(this.item)) return;
+    for (let i = 0; i < u.length; i++) this.item.collectUnknown(u[i], join(path, i), found);
+  }
+}
+
+export const listOf = <C extends t.Mixed>(item: C): ListType<C> => new ListType(item);
+
+/** An enum schema: the codec, whose own properties are also the values (`SessionState.IdvSuccess`). */
+export class EnumType<V extends string> extends t.Type<V, V> {
+  readonly _tag = 'EnumType' as const;
+
+  constructor(
+    name: string,
+    readonly values: readonly V[],
+  ) {
+    const allowed: ReadonlySet<string> = new Set(values);
+    const is = (u: unknown): u is V => typeof u === 'string' && allowed.has(u);
+    super(
+      name,
+      is,
+      (u, c) => (is(u) ? t.success(u) : t.failure(u, c, `expected one of ${values.join(' | ')}`)),
+      t.identity,
+    );
+  }
+}
+
+export const enumeration = <const M extends { readonly [K in keyof M]: K & string }>(
+  name: string,
+  members: M,
+): EnumType<M[keyof M]> & M => {
+  const values: Array<M[keyof M]> = [];
+  for (const key in members) values.push(members[key]);
+  return Object.assign(new EnumType(name, values), members);
+};
+
+const INT_RANGE = {
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+  int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+} as const;
+
+/** An integer of the spec's `format`; a fraction, or a value out of range, fails. */
+export const integer = (format: keyof typeof INT_RANGE): t.Type<number, number> => {
+  const [min, max] = INT_RANGE[format];
+  const is = (u: unknown): u is number =>
+    typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max;
+  return new t.Type(
+    format,
+    is,
+    (u, c) => (is(u) ? t.success(u) : t.failure(u, c, `expected an ${format} integer`)),
+    t.identity,
+  );
+};
+
+/** A string of at least `min` characters (the spec's `minLength`). */
+export const stringMinLength = (min: number): t.Type<string, string> => {
+  const is = (u: unknown): u is string => typeof u === 'string' && u.length >= min;
+  return new t.Type(
+    `string(minLength ${min})`,
+    is,
+    (u, c) =>
+      is(u)
+        ? t.success(u)
+        : t.failure(
+            u,
+            c,
+            typeof u === 'string' ? `must have at least ${min} character(s)` : 'expected string',
+          ),
+    t.identity,
+  );
+};
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A path parameter: non-empty, and text that can be percent-encoded (no lone surrogate). */
+export const pathSegment: t.Type<string, string> = new t.Type(
+  'path segment',
+  (u): u is string => typeof u === 'string' && u !== '' && !LONE_SURROGATE.test(u),
+  (u, c) => {
+    if (typeof u !== 'string') return t.failure(u, c, 'expected string');
+    if (u === '') return t.failure(u, c, 'must not be empty');
+    if (LONE_SURROGATE.test(u)) return t.failure(u, c, 'contains an unpaired UTF-16 surrogate');
+    return t.success(u);
+  },
+  t.identity,
+);
+
+/** An integer parameter within the spec's `minimum`..`maximum`. */
+export const integerBetween = (min: number, max: number): t.Type<number, number> => {
+  const is = (u: unknown): u is number =>
+    typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max;
+  return new t.Type(
+    `integer ${min}..${max}`,
+    is,
+    (u, c) => (is(u) ? t.success(u) : t.failure(u, c, `must be an integer from ${min} to ${max}`)),
+    t.identity,
+  );
+};

@@ -1,0 +1,50 @@
+import type * as t from 'io-ts';
+import type { Either } from 'fp-ts/lib/Either.js';
+import type { HttpResponse } from './response.js';
+
+// An operation is data: its method, path, parameters and how to read its answer. The one send
+// path (send.ts) serves every operation from this description; no endpoint has code of its own.
+
+/** Where a parameter travels: a path segment, a query parameter (by its wire name), or the body. */
+export type ParamLocation =
+  | { readonly in: 'path' }
+  | { readonly in: 'query'; readonly name: string }
+  | { readonly in: 'body' };
+
+export interface ParamSpec<V> {
+  readonly location: ParamLocation;
+  /** The spec's constraints, checked before anything is sent. */
+  readonly codec: t.Type<V, unknown>;
+  readonly required: boolean;
+  /** Personal data or a secret: left out of debug lines. */
+  readonly sensitive?: boolean;
+}
+
+/** Parameter specs, one per builder field. */
+export type ParamSpecs<P> = { readonly [K in keyof P]-?: ParamSpec<Exclude<P[K], undefined>> };
+
+/** Problems found in a decoded answer; each names its path. */
+export type DecodeProblems = readonly string[];
+
+/** Reads a success answer (any 2xx) into the operation's result. */
+export type ResultReader<T> = (
+  response: HttpResponse,
+  strict: boolean,
+) => Either<DecodeProblems, T>;
+
+export interface Operation<P, T> {
+  /** The Go SDK's name, e.g. `SessionsAPI.ListSessions`: used in messages and debug lines. */
+  readonly name: string;
+  readonly method: 'GET' | 'POST';
+  /** The spec's path template, e.g. `/api/v1/sessions/{sessionId}`. */
+  readonly path: string;
+  readonly params: ParamSpecs<P>;
+  /** Rules that span several fields (e.g. `launchMethodDirectly` needs a `redirectUrl`). */
+  readonly rules?: (params: Partial<P>) => readonly string[];
+  readonly result: ResultReader<T>;
+  /**
+   * Whether sending it twice has the effect of sending it once. Only such operations are retried
+   * after the request may have reached the server.
+   */
+  readonly idempotent: boolean;
+}

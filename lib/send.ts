@@ -1,0 +1,253 @@
+import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
+import { listOf } from './codecs.js';
+import type { AccessToken, Configuration } from './configuration.js';
+import { decodeJson } from './decode.js';
+import {
+  abortError,
+  decodeError,
+  httpError,
+  invalidRequest,
+  networkError,
+  timeoutError,
+  type ConnectError,
+  type HttpErrorModel,
+} from './errors.js';
+import { logAttempt, logRequestBody, logResponseBody } from './log.js';
+import type { CompiledOperation, PreparedRequest } from './prepare.js';
+import { prepare } from './prepare.js';
+import { scrub, secretsIn } from './redact.js';
+import type { ApiResponse, HttpResponse } from './response.js';
+import { backoffMs, RETRYABLE_STATUSES, retryAfterMs } from './retry.js';
+import { sleep } from './sleep.js';
+import { exchange } from './transport.js';
+import { FailureMessage } from '../models/FailureMessage.js';
+import { ValidationResult } from '../models/ValidationResult.js';
+
+// The one send path: check → resolve the token → send (retrying what is safe) → read the answer.
+// Every operation goes through here; it resolves to an Either and never rejects.
+
+/** Per-request settings, the ones the Go SDK carries in its context. */
+export interface RequestOptions {
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+  readonly accessToken?: AccessToken;
+  /** Extra headers, names lower-case; they win over the configuration's default headers. */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly maxRetries?: number;
+}
+
+export type Result<T> = Either<ConnectError, ApiResponse<T>>;
+
+const ValidationResults = listOf(ValidationResult);
+
+export const send = async <P, T>(
+  config: Configuration,
+  operation: CompiledOperation<P, T>,
+  params: Partial<P>,
+  options: RequestOptions,
+): Promise<Result<T>> => {
+  const secrets: string[] = [];
+  try {
+    const result = await sendChecked(config, operation, params, options, secrets);
+    return isLeft(result) ? left(withoutSecrets(result.left, secrets)) : result;
+  } catch (error) {
+    // Nothing below is meant to throw; should something still do so, it is an answer all the same.
+    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return left(networkError(operation.name, 'Unexpected', scrub(detail, secrets), 0));
+  }
+};
+
+const sendChecked = async <P, T>(
+  config: Configuration,
+  operation: CompiledOperation<P, T>,
+  params: Partial<P>,
+  options: RequestOptions,
+  secrets: string[],
+): Promise<Result<T>> => {
+  const prepared = prepare(operation, params);
+  if (isLeft(prepared)) return left(invalidRequest(operation.name, prepared.left));
+  const token = await resolveToken(options.accessToken ?? config.accessToken);
+  if (token.secret !== undefined) secrets.push(token.secret);
+  if (operation.hasBody) secretsIn(prepared.right.bodyValue, secrets);
+
+  const problems = [...token.problems, ...checkOptions(options)];
+  const headers = buildHeaders(config, operation.hasBody, token.secret, options, problems);
+  if (problems.length > 0) return left(invalidRequest(operation.name, problems));
+
+  return sendWithRetries(config, operation, prepared.right, headers, options, secrets);
+};
+
+const sendWithRetries = async <P, T>(
+  config: Configuration,
+  operation: CompiledOperation<P, T>,
+  prepared: PreparedRequest,
+  headers: Readonly<Record<string, string>>,
+  options: RequestOptions,
+  secrets: readonly string[],
+): Promise<Result<T>> => {
+  const { name } = operation;
+  const maxRetries = options.maxRetries ?? config.maxRetries;
+  const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+  const logger = config.logger;
+  if (logger && config.logBodies) {
+    logRequestBody(logger, name, headers, prepared.bodyValue, secrets);
+  }
+  const url = config.basePath + prepared.target;
+
+  for (let attempt = 1; ; attempt++) {
+    const started = logger ? performance.now() : 0;
+    const outcome = await exchange({
+      url,
+      method: operation.method,
+      headers,
+      body: prepared.body,
+      dispatcher: config.dispatcher,
+      timeoutMs,
+      signal: options.signal,
+      maxResponseBytes: config.maxResponseBytes,
+    });
+    if (logger) {
+      logAttempt(
+        logger,
+        {
+          operation: name,
+          method: operation.method,
+          target: prepared.loggedTarget,
+          attempt,
+          attempts: maxRetries + 1,
+          ms: performance.now() - started,
+          outcome: isLeft(outcome)
+            ? outcome.left.kind === 'network'
+              ? outcome.left.code
+              : outcome.left.kind
+            : String(outcome.right.status),
+        },
+        secrets,
+      );
+      if (config.logBodies && !isLeft(outcome)) {
+        logResponseBody(logger, name, outcome.right.body, secrets);
+      }
+    }
+    const mayRetry = attempt <= maxRetries;
+
+    if (isLeft(outcome)) {
+      const failure = outcome.left;
+      if (failure.kind === 'abort') return left(abortError(name, attempt));
+      const safe =
+        failure.kind === 'network'
+          ? failure.code !== 'ResponseTooLarge' &&
+            (operation.idempotent || !failure.mayHaveReachedServer)
+          : operation.idempotent;
+      if (mayRetry && safe) {
+        if (!(await sleep(backoffMs(attempt), options.signal))) {
+          return left(abortError(name, attempt));
+        }
+        continue;
+      }
+      return left(
+        failure.kind === 'timeout'
+          ? timeoutError(name, timeoutMs, attempt)
+          : networkError(name, failure.code, failure.detail, attempt),
+      );
+    }
+
+    const response = outcome.right;
+    if (response.status >= 200 && response.status < 300) {
+      const data = operation.result(response, config.strict);
+      return isLeft(data)
+        ? left(decodeError(name, data.left, response, attempt))
+        : right({ data: data.right, response, attempts: attempt });
+    }
+    if (mayRetry && operation.idempotent && RETRYABLE_STATUSES.has(response.status)) {
+      const delay = retryAfterMs(response.headers, config.maxRetryAfterMs) ?? backoffMs(attempt);
+      if (!(await sleep(delay, options.signal))) return left(abortError(name, attempt));
+      continue;
+    }
+    return left(httpError(name, response, errorModel(response), attempt));
+  }
+};
+
+/** The body of a 400 or 401 answer, decoded as the spec describes it, when it is. */
+const errorModel = (response: HttpResponse): HttpErrorModel | undefined => {
+  const decoded =
+    response.status === 400
+      ? decodeJson(ValidationResults, response, false)
+      : response.status === 401
+        ? decodeJson(FailureMessage, response, false)
+        : undefined;
+  return decoded === undefined || isLeft(decoded) ? undefined : decoded.right;
+};
+
+interface ResolvedToken {
+  readonly secret: string | undefined;
+  readonly problems: readonly string[];
+}
+
+const resolveToken = async (token: AccessToken | undefined): Promise<ResolvedToken> => {
+  if (token === undefined) return { secret: undefined, problems: [] };
+  let value: unknown;
+  try {
+    value = typeof token === 'function' ? await token() : token;
+  } catch (error) {
+    const kind = error instanceof Error ? error.name : typeof error;
+    return { secret: undefined, problems: [`accessToken: the token provider failed (${kind})`] };
+  }
+  if (typeof value !== 'string' || value === '') {
+    return { secret: undefined, problems: ['accessToken: must be a non-empty string'] };
+  }
+  return { secret: value, problems: [] };
+};
+
+const checkOptions = (options: RequestOptions): string[] => {
+  const problems: string[] = [];
+  const { timeoutMs, maxRetries } = options;
+  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+    problems.push('timeout: must be a positive number of milliseconds');
+  }
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
+    problems.push('maxRetries: must be a whole number ≥ 0');
+  }
+  return problems;
+};
+
+// Built once per Configuration: the headers every request starts from.
+const baseHeaderCache = new WeakMap<Configuration, Readonly<Record<string, string>>>();
+
+const baseHeaders = (config: Configuration): Readonly<Record<string, string>> => {
+  let base = baseHeaderCache.get(config);
+  if (base === undefined) {
+    base = { accept: 'application/json', 'user-agent': config.userAgent, ...config.defaultHeaders };
+    baseHeaderCache.set(config, base);
+  }
+  return base;
+};
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const CR_OR_LF = /[\r\n]/;
+
+const buildHeaders = (
+  config: Configuration,
+  hasBody: boolean,
+  token: string | undefined,
+  options: RequestOptions,
+  problems: string[],
+): Readonly<Record<string, string>> => {
+  const headers: Record<string, string> = { ...baseHeaders(config), ...options.headers };
+  if (hasBody) headers['content-type'] = 'application/json';
+  if (token !== undefined) headers.authorization = `Bearer ${token}`;
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name))
+      problems.push(`headers: ${JSON.stringify(name)} is not a valid header name`);
+    else if (typeof value !== 'string' || CR_OR_LF.test(value)) {
+      // The value is not shown: it may be the token.
+      problems.push(`headers: the value of ${name} contains CR or LF, or is not a string`);
+    }
+  }
+  return headers;
+};
+
+const withoutSecrets = (error: ConnectError, secrets: readonly string[]): ConnectError => {
+  if (secrets.length === 0) return error;
+  const message = scrub(error.message, secrets);
+  return message === error.message ? error : { ...error, message };
+};

@@ -1,0 +1,6 @@
+import type * as t from 'io-ts';
+import { model } from '../lib/codecs.js';
+import { Session } from './Session.js';
+
+export const CancelSessionResponse = model('CancelSessionResponse', { session: Session }, {});
+export type CancelSessionResponse = t.TypeOf<typeof CancelSessionResponse>;

@@ -1,0 +1,13 @@
+import * as t from 'io-ts';
+import { model } from '../lib/codecs.js';
+import { Session } from './Session.js';
+
+export const CreateSessionResponse = model(
+  'CreateSessionResponse',
+  { session: Session },
+  {
+    /** The URL that launches the Session on the user's device. Sensitive: obtainable only once. */
+    launchUrl: t.string,
+  },
+);
+export type CreateSessionResponse = t.TypeOf<typeof CreateSessionResponse>;

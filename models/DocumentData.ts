@@ -1,0 +1,15 @@
+import * as t from 'io-ts';
+import { model } from '../lib/codecs.js';
+
+export const DocumentData = model(
+  'DocumentData',
+  {},
+  {
+    type: t.string,
+    number: t.string,
+    issueDate: t.string,
+    expirationDate: t.string,
+    issuingCountry: t.string,
+  },
+);
+export type DocumentData = t.TypeOf<typeof DocumentData>;

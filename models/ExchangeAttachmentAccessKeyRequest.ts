@@ -1,0 +1,14 @@
+import type * as t from 'io-ts';
+import { model, stringMinLength } from '../lib/codecs.js';
+
+export const ExchangeAttachmentAccessKeyRequest = model(
+  'ExchangeAttachmentAccessKeyRequest',
+  {
+    /** The Attachment Access Key (from `IdentityData.attachments`) to exchange. A secret. */
+    attachmentAccessKey: stringMinLength(1),
+  },
+  {},
+);
+export type ExchangeAttachmentAccessKeyRequest = t.TypeOf<
+  typeof ExchangeAttachmentAccessKeyRequest
+>;

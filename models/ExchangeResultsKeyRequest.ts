@@ -1,0 +1,12 @@
+import * as t from 'io-ts';
+import { model } from '../lib/codecs.js';
+
+export const ExchangeResultsKeyRequest = model(
+  'ExchangeResultsKeyRequest',
+  {
+    /** The Results Access Key the frontend received when the Session finished. A secret. */
+    resultsAccessKey: t.string,
+  },
+  {},
+);
+export type ExchangeResultsKeyRequest = t.TypeOf<typeof ExchangeResultsKeyRequest>;

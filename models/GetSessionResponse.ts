@@ -1,0 +1,6 @@
+import type * as t from 'io-ts';
+import { model } from '../lib/codecs.js';
+import { Session } from './Session.js';
+
+export const GetSessionResponse = model('GetSessionResponse', { session: Session }, {});
+export type GetSessionResponse = t.TypeOf<typeof GetSessionResponse>;

@@ -1,0 +1,12 @@
+import * as t from 'io-ts';
+import { model } from '../lib/codecs.js';
+
+export const IdentityLookupResponse = model(
+  'IdentityLookupResponse',
+  {
+    /** Whether the phone number is known to have an identity in the network. */
+    identityInNetwork: t.boolean,
+  },
+  {},
+);
+export type IdentityLookupResponse = t.TypeOf<typeof IdentityLookupResponse>;

@@ -1,0 +1,10 @@
+import type * as t from 'io-ts';
+import { listOf, model } from '../lib/codecs.js';
+import { ProviderInfo } from './ProviderInfo.js';
+
+export const ListProvidersResponse = model(
+  'ListProvidersResponse',
+  { providers: listOf(ProviderInfo) },
+  {},
+);
+export type ListProvidersResponse = t.TypeOf<typeof ListProvidersResponse>;

@@ -1,0 +1,16 @@
+import * as t from 'io-ts';
+import { integer, listOf, model } from '../lib/codecs.js';
+import { Session } from './Session.js';
+
+export const ListSessionsResponse = model(
+  'ListSessionsResponse',
+  {
+    sessions: listOf(Session),
+    /** The total number of sessions tied to your account. */
+    total: integer('int32'),
+    /** Whether there are more pages to retrieve. */
+    more: t.boolean,
+  },
+  {},
+);
+export type ListSessionsResponse = t.TypeOf<typeof ListSessionsResponse>;

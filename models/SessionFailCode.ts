@@ -1,0 +1,13 @@
+import type * as t from 'io-ts';
+import { enumeration } from '../lib/codecs.js';
+
+export const SessionFailCode = enumeration('SessionFailCode', {
+  SessionFailNone: 'SessionFailNone',
+  SessionFailInternal: 'SessionFailInternal',
+  SessionFailVerificationFailed: 'SessionFailVerificationFailed',
+  SessionFailAuthentication: 'SessionFailAuthentication',
+  SessionFailExpired: 'SessionFailExpired',
+  SessionFailUserCanceled: 'SessionFailUserCanceled',
+  SessionFailRpCanceled: 'SessionFailRpCanceled',
+});
+export type SessionFailCode = t.TypeOf<typeof SessionFailCode>;

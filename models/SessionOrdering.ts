@@ -1,0 +1,9 @@
+import type * as t from 'io-ts';
+import { enumeration } from '../lib/codecs.js';
+
+export const SessionOrdering = enumeration('SessionOrdering', {
+  Created: 'Created',
+  Updated: 'Updated',
+  State: 'State',
+});
+export type SessionOrdering = t.TypeOf<typeof SessionOrdering>;

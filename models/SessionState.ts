@@ -1,0 +1,12 @@
+import type * as t from 'io-ts';
+import { enumeration } from '../lib/codecs.js';
+
+export const SessionState = enumeration('SessionState', {
+  IdvCreated: 'IdvCreated',
+  IdvInitiated: 'IdvInitiated',
+  IdvAuthenticating: 'IdvAuthenticating',
+  IdvInProgress: 'IdvInProgress',
+  IdvSuccess: 'IdvSuccess',
+  IdvFailed: 'IdvFailed',
+});
+export type SessionState = t.TypeOf<typeof SessionState>;

@@ -1,0 +1,11 @@
+import type * as t from 'io-ts';
+import { enumeration } from '../lib/codecs.js';
+
+export const VerificationFailCode = enumeration('VerificationFailCode', {
+  VerificationFailNone: 'VerificationFailNone',
+  VerificationFailInternal: 'VerificationFailInternal',
+  VerificationFailInvalidImage: 'VerificationFailInvalidImage',
+  VerificationFailInauthentic: 'VerificationFailInauthentic',
+  VerificationFailUnsupportedDocument: 'VerificationFailUnsupportedDocument',
+});
+export type VerificationFailCode = t.TypeOf<typeof VerificationFailCode>;

@@ -1,0 +1,9 @@
+import { pathSegment } from '../lib/codecs.js';
+import type { ParamSpec } from '../lib/operation.js';
+
+/** `{sessionId}` in a path: required, non-empty, one segment. */
+export const sessionIdParam: ParamSpec<string> = {
+  location: { in: 'path' },
+  codec: pathSegment,
+  required: true,
+};

@@ -1,0 +1,55 @@
+import type { Configuration } from '../../lib/configuration.js';
+import { RequestBuilder } from '../../lib/builder.js';
+import { compile } from '../../lib/prepare.js';
+import { json } from '../../lib/results.js';
+import type { RequestOptions } from '../../lib/send.js';
+import { ExchangeResultsKeyRequest } from '../../models/ExchangeResultsKeyRequest.js';
+import { ExchangeResultsKeyResponse } from '../../models/ExchangeResultsKeyResponse.js';
+import { sessionIdParam } from '../params.js';
+
+export interface ExchangeResultsKeyParams {
+  readonly sessionId: string;
+  readonly exchangeResultsKeyRequest: ExchangeResultsKeyRequest;
+}
+
+const operation = compile<ExchangeResultsKeyParams, ExchangeResultsKeyResponse>({
+  name: 'SessionsAPI.ExchangeResultsKey',
+  method: 'POST',
+  path: '/api/v1/sessions/{sessionId}/results/exchange',
+  params: {
+    sessionId: sessionIdParam,
+    // The Go SDK lets it be unset; the spec requires `resultsAccessKey`, so the body is required.
+    exchangeResultsKeyRequest: {
+      location: { in: 'body' },
+      codec: ExchangeResultsKeyRequest,
+      required: true,
+      sensitive: true,
+    },
+  },
+  result: json(ExchangeResultsKeyResponse),
+  // A results key may be good for one exchange only: never sent twice.
+  idempotent: false,
+});
+
+/** POST /api/v1/sessions/{sessionId}/results/exchange: exchange a Results Access Key for Identity Data. */
+export class ApiExchangeResultsKeyRequest extends RequestBuilder<
+  ExchangeResultsKeyParams,
+  ExchangeResultsKeyResponse,
+  ApiExchangeResultsKeyRequest
+> {
+  constructor(
+    configuration: Configuration,
+    params: Partial<ExchangeResultsKeyParams>,
+    options: RequestOptions = {},
+  ) {
+    super(configuration, operation, params, options);
+  }
+
+  protected rebuild(params: Partial<ExchangeResultsKeyParams>, options: RequestOptions) {
+    return new ApiExchangeResultsKeyRequest(this.configuration, params, options);
+  }
+
+  exchangeResultsKeyRequest(request: ExchangeResultsKeyRequest): ApiExchangeResultsKeyRequest {
+    return this.with('exchangeResultsKeyRequest', request);
+  }
+}

@@ -27,6 +27,10 @@ export interface ConfigurationParameters {
   maxResponseBytes?: number;
   /** The longest Retry-After honoured, in ms; a longer one is capped to it. Default 60 000. */
   maxRetryAfterMs?: number;
+  /** The backoff before the first retry is drawn from [0, this] ms, doubling each retry. Default 500. */
+  retryBaseDelayMs?: number;
+  /** The ceiling of the backoff range, in ms. Default 8 000. */
+  retryMaxDelayMs?: number;
   /** Debug lines: `true` writes them to stderr; a function receives them. Off by default. */
   debug?: boolean | DebugLogger;
   /** With `debug`, also log request and response bodies (secrets redacted). */
@@ -48,6 +52,8 @@ export class Configuration {
   readonly maxRetries: number;
   readonly maxResponseBytes: number;
   readonly maxRetryAfterMs: number;
+  readonly retryBaseDelayMs: number;
+  readonly retryMaxDelayMs: number;
   readonly logger: DebugLogger | undefined;
   readonly logBodies: boolean;
 
@@ -69,6 +75,16 @@ export class Configuration {
     this.maxRetryAfterMs = nonNegativeInteger(
       'maxRetryAfterMs',
       parameters.maxRetryAfterMs ?? 60_000,
+      problems,
+    );
+    this.retryBaseDelayMs = nonNegativeInteger(
+      'retryBaseDelayMs',
+      parameters.retryBaseDelayMs ?? 500,
+      problems,
+    );
+    this.retryMaxDelayMs = nonNegativeInteger(
+      'retryMaxDelayMs',
+      parameters.retryMaxDelayMs ?? 8_000,
       problems,
     );
     this.logger =

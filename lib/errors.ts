@@ -108,7 +108,7 @@ export const httpError = (
   attempts: number,
 ): HttpError => ({
   _tag: 'HttpError',
-  message: `${operation}: HTTP ${response.status}${describeModel(model)}`,
+  message: `${operation}: HTTP ${response.status}${describeModel(model)}${redirectNote(response.status)}`,
   status: response.status,
   response,
   model,
@@ -127,6 +127,10 @@ export const decodeError = (
   response,
   attempts,
 });
+
+// Redirects are never followed, so a bearer token cannot be carried to another origin.
+const redirectNote = (status: number): string =>
+  status >= 300 && status < 400 ? ' (a redirect: not followed, by design)' : '';
 
 const describeModel = (model: HttpErrorModel | undefined): string => {
   if (model === undefined) return '';

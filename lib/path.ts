@@ -19,10 +19,11 @@ export const compilePath = (template: string): PathTemplate => {
   return { literals, names };
 };
 
-export const expandPath = (template: PathTemplate, value: (name: string) => string): string => {
+/** The template with each parameter replaced by `segment(name)`, which must already be encoded. */
+export const expandPath = (template: PathTemplate, segment: (name: string) => string): string => {
   let path = template.literals[0] ?? '';
   for (let i = 0; i < template.names.length; i++) {
-    path += encodePathSegment(value(template.names[i] ?? '')) + (template.literals[i + 1] ?? '');
+    path += segment(template.names[i] ?? '') + (template.literals[i + 1] ?? '');
   }
   return path;
 };

@@ -2,7 +2,7 @@ import type * as t from 'io-ts';
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { isExact, unknownProperties } from './codecs.js';
 import type { Operation, ParamLocation, ParamSpec } from './operation.js';
-import { compilePath, expandPath, type PathTemplate } from './path.js';
+import { compilePath, encodePathSegment, expandPath, type PathTemplate } from './path.js';
 import { describeErrors } from './report.js';
 
 // Checks a request against the spec and turns it into what goes on the wire. Everything that
@@ -63,8 +63,9 @@ export const prepare = <P, T>(
     if (location.in === 'body') {
       bodyValue = value;
     } else if (location.in === 'path') {
-      pathValues[key] = asText(value);
-      maskedPathValues[key] = spec.sensitive ? MASK : asText(value);
+      const segment = encodePathSegment(asText(value));
+      pathValues[key] = segment;
+      maskedPathValues[key] = spec.sensitive ? MASK : segment;
     } else {
       const pair = `${query === '' ? '?' : '&'}${location.name}=`;
       query += pair + encodeURIComponent(asText(value));

@@ -5,12 +5,17 @@ import type { HttpHeaders } from './response.js';
 /** Statuses that say "try again later" rather than "this request is wrong". */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
-const BASE_DELAY_MS = 500;
-const MAX_DELAY_MS = 8_000;
+export interface Backoff {
+  readonly retryBaseDelayMs: number;
+  readonly retryMaxDelayMs: number;
+}
 
-/** Exponential backoff with full jitter: uniform in [0, min(cap, base·2^(retry-1))]. */
-export const backoffMs = (retry: number, random: () => number = Math.random): number =>
-  random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (retry - 1));
+/** Exponential backoff with full jitter: uniform in [0, min(max, base·2^(retry-1))]. */
+export const backoffMs = (
+  retry: number,
+  { retryBaseDelayMs, retryMaxDelayMs }: Backoff,
+  random: () => number = Math.random,
+): number => random() * Math.min(retryMaxDelayMs, retryBaseDelayMs * 2 ** (retry - 1));
 
 /**
  * The server's Retry-After, in ms: delta-seconds or an HTTP date. `undefined` when absent or
@@ -27,7 +32,8 @@ export const retryAfterMs = (
   let ms: number;
   if (/^\d+(\.\d+)?$/.test(value)) ms = Number(value) * 1000;
   else {
-    const date = Date.parse(value);
+    // An HTTP date names its month; without that check Date.parse reads "-3" as a year.
+    const date = /[a-z]{3}/i.test(value) ? Date.parse(value) : Number.NaN;
     if (Number.isNaN(date)) return undefined;
     ms = date - now;
   }

@@ -139,7 +139,7 @@ const sendWithRetries = async <P, T>(
             (operation.idempotent || !failure.mayHaveReachedServer)
           : operation.idempotent;
       if (mayRetry && safe) {
-        if (!(await sleep(backoffMs(attempt), options.signal))) {
+        if (!(await sleep(backoffMs(attempt, config), options.signal))) {
           return left(abortError(name, attempt));
         }
         continue;
@@ -159,7 +159,8 @@ const sendWithRetries = async <P, T>(
         : right({ data: data.right, response, attempts: attempt });
     }
     if (mayRetry && operation.idempotent && RETRYABLE_STATUSES.has(response.status)) {
-      const delay = retryAfterMs(response.headers, config.maxRetryAfterMs) ?? backoffMs(attempt);
+      const delay =
+        retryAfterMs(response.headers, config.maxRetryAfterMs) ?? backoffMs(attempt, config);
       if (!(await sleep(delay, options.signal))) return left(abortError(name, attempt));
       continue;
     }

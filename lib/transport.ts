@@ -131,17 +131,19 @@ const describeFailure = (error: unknown, max: number): ExchangeFailure => {
   return {
     kind: 'network',
     code,
-    detail: error instanceof Error ? error.message : String(error),
+    detail: messageOf(error),
     mayHaveReachedServer: !NOT_SENT.has(code),
   };
 };
 
 // undici puts the system error's code on the error or on its cause; a code that proves the
-// request never left wins over a wrapper's generic one.
+// request never left wins over a wrapper's generic one. Errors are duck-typed: they may come from
+// another realm (a test runner's sandbox), where `instanceof Error` is false.
 const codeOf = (error: unknown): string | undefined => {
   let first: string | undefined;
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; depth++) {
-    if ('code' in e && typeof e.code === 'string') {
+  let e: unknown = error;
+  for (let depth = 0; isObject(e) && depth < 5; depth++) {
+    if (typeof e.code === 'string') {
       if (NOT_SENT.has(e.code)) return e.code;
       first ??= e.code;
     }
@@ -149,3 +151,8 @@ const codeOf = (error: unknown): string | undefined => {
   }
   return first;
 };
+
+const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null;
+
+const messageOf = (error: unknown): string =>
+  isObject(error) && typeof error.message === 'string' ? error.message : String(error);

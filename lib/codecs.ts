@@ -15,8 +15,16 @@ export const isRecord = (u: unknown): u is Record<string, unknown> =>
 /** A codec whose structure can be walked for exactness. */
 export type Walkable = ModelType<t.Props, t.Props> | ListType<t.Mixed>;
 
-const isWalkable = (codec: t.Mixed): codec is Walkable =>
-  codec instanceof ModelType || codec instanceof ListType;
+// Type guards rather than bare instanceof, which would widen the type parameters to `any`.
+export const isModel = (codec: t.Mixed): codec is ModelType<t.Props, t.Props> =>
+  codec instanceof ModelType;
+
+export const isList = (codec: t.Mixed): codec is ListType<t.Mixed> => codec instanceof ListType;
+
+export const isEnum = (codec: t.Decoder<unknown, unknown>): codec is EnumType<string> =>
+  codec instanceof EnumType;
+
+const isWalkable = (codec: t.Mixed): codec is Walkable => isModel(codec) || isList(codec);
 
 export const isExact = <C extends t.Mixed>(codec: C, u: unknown): u is t.TypeOf<C> =>
   isWalkable(codec) ? codec.isExact(u) : codec.is(u);
@@ -186,13 +194,20 @@ export const stringMinLength = (min: number): t.Type<string, string> => {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** A path parameter: non-empty, and text that can be percent-encoded (no lone surrogate). */
+// URL parsers resolve "." and ".." segments even when percent-encoded (WHATWG treats %2E as a
+// dot), so no encoding keeps them in place: they are refused instead. ("%2e" itself is fine:
+// its "%" is encoded.)
+const DOT_SEGMENT = /^\.{1,2}$/;
+
+/** A path parameter: non-empty, not a dot segment, no lone surrogate (so it can be encoded). */
 export const pathSegment: t.Type<string, string> = new t.Type(
   'path segment',
-  (u): u is string => typeof u === 'string' && u !== '' && !LONE_SURROGATE.test(u),
+  (u): u is string =>
+    typeof u === 'string' && u !== '' && !DOT_SEGMENT.test(u) && !LONE_SURROGATE.test(u),
   (u, c) => {
     if (typeof u !== 'string') return t.failure(u, c, 'expected string');
     if (u === '') return t.failure(u, c, 'must not be empty');
+    if (DOT_SEGMENT.test(u)) return t.failure(u, c, 'must not be "." or ".."');
     if (LONE_SURROGATE.test(u)) return t.failure(u, c, 'contains an unpaired UTF-16 surrogate');
     return t.success(u);
   },

@@ -33,10 +33,11 @@ export const expandPath = (template: PathTemplate, segment: (name: string) => st
 const GO_KEEPS = /%(24|26|2B|3D|3A|40)/g;
 const GO_ESCAPES = /[!'()*]/g;
 
-/** One value as exactly one path segment: a slash, `?`, `#`, or a lone `.`/`..` cannot escape it. */
-export const encodePathSegment = (value: string): string => {
-  if (value === '.' || value === '..') return value.replace(/\./g, '%2E');
-  return encodeURIComponent(value)
+/**
+ * One value as exactly one path segment: a slash, `?` or `#` cannot escape it. Dot segments and
+ * lone surrogates are refused before this is reached (codecs.ts, pathSegment).
+ */
+export const encodePathSegment = (value: string): string =>
+  encodeURIComponent(value)
     .replace(GO_KEEPS, (escaped) => decodeURIComponent(escaped))
     .replace(GO_ESCAPES, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-};

@@ -1,5 +1,5 @@
 import type * as t from 'io-ts';
-import { EnumType } from './codecs.js';
+import { isEnum } from './codecs.js';
 
 // Turns io-ts errors into one line each: `sessions.3.state: expected one of …, got "Bogus"`.
 // A received value is shown only when it cannot be a secret (not a free-form string).
@@ -27,7 +27,7 @@ export const describeErrors = (errors: t.Errors, prefix = ''): string[] =>
 const got = (value: unknown, type: t.Decoder<unknown, unknown> | undefined): string => {
   if (value === undefined) return '';
   if (typeof value === 'string') {
-    return type instanceof EnumType ? `, got ${JSON.stringify(value.slice(0, 64))}` : '';
+    return type !== undefined && isEnum(type) ? `, got ${JSON.stringify(value.slice(0, 64))}` : '';
   }
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) {
     return `, got ${String(value)}`;

@@ -34,6 +34,10 @@ const header = (headers: HttpHeaders, name: string): string | undefined => {
   return Array.isArray(value) ? value[0] : value;
 };
 
+// A view, not a copy: Buffer.from(Uint8Array) would copy the whole body first.
+const utf8 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+
 /** Parses a JSON body; the spec also lists text/plain for the same JSON text. */
 export const parseJson = (response: HttpResponse): Either<DecodeProblems, unknown> => {
   const contentType = header(response.headers, 'content-type');
@@ -41,7 +45,7 @@ export const parseJson = (response: HttpResponse): Either<DecodeProblems, unknow
     return left([`(body): expected a JSON answer, got content-type ${contentType.slice(0, 80)}`]);
   }
   try {
-    return right(JSON.parse(Buffer.from(response.body).toString('utf8')));
+    return right(JSON.parse(utf8(response.body)));
   } catch {
     // The parser's own message quotes the body, which may hold a secret.
     return left([`(body): malformed JSON (${response.body.length} bytes)`]);

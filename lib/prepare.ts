@@ -35,7 +35,7 @@ export interface PreparedRequest {
   readonly body: string | undefined;
   /** The body's value, for redacted debug lines. */
   readonly bodyValue: unknown;
-  /** The target with sensitive parameters masked, for debug lines. */
+  /** The target with sensitive parameters masked, for debug lines (built only when logging). */
   readonly loggedTarget: string;
 }
 
@@ -44,6 +44,7 @@ const MASK = '[REDACTED]';
 export const prepare = <P, T>(
   operation: CompiledOperation<P, T>,
   params: Partial<P>,
+  forLog: boolean,
 ): Either<string[], PreparedRequest> => {
   const problems: string[] = [];
   const pathValues: Record<string, string> = {};
@@ -65,11 +66,12 @@ export const prepare = <P, T>(
     } else if (location.in === 'path') {
       const segment = encodePathSegment(asText(value));
       pathValues[key] = segment;
-      maskedPathValues[key] = spec.sensitive ? MASK : segment;
+      if (forLog) maskedPathValues[key] = spec.sensitive ? MASK : segment;
     } else {
       const pair = `${query === '' ? '?' : '&'}${location.name}=`;
-      query += pair + encodeURIComponent(asText(value));
-      maskedQuery += pair + (spec.sensitive ? MASK : encodeURIComponent(asText(value)));
+      const text = encodeURIComponent(asText(value));
+      query += pair + text;
+      if (forLog) maskedQuery += pair + (spec.sensitive ? MASK : text);
     }
   }
   if (operation.rules) problems.push(...operation.rules(params));
@@ -80,8 +82,9 @@ export const prepare = <P, T>(
     target: path + query,
     body: bodyValue === undefined ? undefined : JSON.stringify(bodyValue),
     bodyValue,
-    loggedTarget:
-      expandPath(operation.template, (name) => maskedPathValues[name] ?? '') + maskedQuery,
+    loggedTarget: forLog
+      ? expandPath(operation.template, (name) => maskedPathValues[name] ?? '') + maskedQuery
+      : '',
   });
 };
 

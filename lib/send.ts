@@ -64,7 +64,7 @@ const sendChecked = async <P, T>(
   options: RequestOptions,
   secrets: string[],
 ): Promise<Result<T>> => {
-  const prepared = prepare(operation, params);
+  const prepared = prepare(operation, params, config.logger !== undefined);
   if (isLeft(prepared)) return left(invalidRequest(operation.name, prepared.left));
   const token = await resolveToken(options.accessToken ?? config.accessToken);
   if (token.secret !== undefined) secrets.push(token.secret);

@@ -67,7 +67,10 @@ for (const [what, args] of steps) {
 console.log(`floor: passed on Node ${version}`);
 
 function floorEnvironment(): NodeJS.ProcessEnv {
-  const env = { ...process.env, NODE_OPTIONS: '--experimental-vm-modules --no-warnings' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_OPTIONS: '--experimental-vm-modules --no-warnings',
+  };
   // The real API is never the target here, whatever the caller's environment says.
   delete env.TRINSIC_BASE_URL;
   delete env.TRINSIC_API_KEY;

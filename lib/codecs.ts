@@ -29,9 +29,14 @@ const isWalkable = (codec: t.Mixed): codec is Walkable => isModel(codec) || isLi
 export const isExact = <C extends t.Mixed>(codec: C, u: unknown): u is t.TypeOf<C> =>
   isWalkable(codec) ? codec.isExact(u) : codec.is(u);
 
-/** Paths (dot-joined, array indices as numbers) of the properties that `codec` does not name. */
-export const unknownProperties = (codec: t.Mixed, u: unknown, path = ''): string[] => {
-  const found: string[] = [];
+/** A property no schema names: its path (dot-joined, indices as numbers) and the model it is in. */
+export interface UnknownProperty {
+  readonly path: string;
+  readonly model: string;
+}
+
+export const unknownProperties = (codec: t.Mixed, u: unknown, path = ''): UnknownProperty[] => {
+  const found: UnknownProperty[] = [];
   if (isWalkable(codec)) codec.collectUnknown(u, path, found);
   return found;
 };
@@ -89,11 +94,11 @@ export class ModelType<R extends t.Props, O extends t.Props> extends t.Type<
     return true;
   }
 
-  collectUnknown(u: unknown, path: string, found: string[]): void {
+  collectUnknown(u: unknown, path: string, found: UnknownProperty[]): void {
     if (!isRecord(u)) return;
     for (const key of Object.keys(u)) {
       const codec = this.props.get(key);
-      if (codec === undefined) found.push(join(path, key));
+      if (codec === undefined) found.push({ path: join(path, key), model: this.name });
       else if (isWalkable(codec)) codec.collectUnknown(u[key], join(path, key), found);
     }
   }
@@ -120,7 +125,7 @@ export class ListType<C extends t.Mixed> extends t.Type<Array<t.TypeOf<C>>, Arra
     return true;
   }
 
-  collectUnknown(u: unknown, path: string, found: string[]): void {
+  collectUnknown(u: unknown, path: string, found: UnknownProperty[]): void {
     if (!Array.isArray(u) || !isWalkable(this.item)) return;
     for (let i = 0; i < u.length; i++) this.item.collectUnknown(u[i], join(path, i), found);
   }

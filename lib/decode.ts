@@ -21,7 +21,9 @@ export const decodeValue = <C extends t.Mixed>(
   if (strict) {
     const unknown = unknownProperties(codec, value);
     if (unknown.length > 0) {
-      return left(unknown.map((path) => `${path}: unknown property (strict mode)`));
+      return left(
+        unknown.map(({ path, model }) => `${path}: not a property of ${model} (strict mode)`),
+      );
     }
   }
   return right(decoded.right);

@@ -102,8 +102,8 @@ const check = (key: string, spec: CheckedParam, value: unknown, problems: string
     return false;
   }
   const unknown = unknownProperties(spec.codec, value, key);
-  for (const path of unknown) {
-    problems.push(`${path}: is not a property of ${spec.codec.name} (misspelt?)`);
+  for (const { path, model } of unknown) {
+    problems.push(`${path}: is not a property of ${model} (misspelt?)`);
   }
   return unknown.length === 0;
 };

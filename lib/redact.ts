@@ -13,13 +13,17 @@ const SECRET_PROPERTIES: ReadonlySet<string> = new Set([
   'documentPortrait',
 ]);
 
-/** A copy of a JSON value with every secret property's value masked. */
+/**
+ * A copy of a JSON value with every secret property's string value masked. Only strings: the
+ * same names stand for booleans in DisclosedFields, and those are no secret.
+ */
 export const redactJson = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(redactJson);
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    out[key] = SECRET_PROPERTIES.has(key) && inner !== undefined ? REDACTED : redactJson(inner);
+    out[key] =
+      SECRET_PROPERTIES.has(key) && typeof inner === 'string' ? REDACTED : redactJson(inner);
   }
   return out;
 };

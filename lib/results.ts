@@ -2,6 +2,7 @@ import type * as t from 'io-ts';
 import { right } from 'fp-ts/lib/Either.js';
 import { decodeJson } from './decode.js';
 import type { ResultReader } from './operation.js';
+import { retryAfterMs } from './retry.js';
 
 // How an operation reads a success answer: the three shapes the spec has.
 
@@ -29,10 +30,10 @@ export type AttachmentContent =
 
 export const attachment: ResultReader<AttachmentContent> = (response) => {
   if (response.status === 202) {
-    const retryAfter = Number(response.headers['retry-after']);
+    const retryAfter = retryAfterMs(response.headers, Number.POSITIVE_INFINITY);
     return right({
       _tag: 'AttachmentPending',
-      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
+      retryAfterSeconds: retryAfter === undefined ? undefined : retryAfter / 1000,
     });
   }
   const contentType = response.headers['content-type'];

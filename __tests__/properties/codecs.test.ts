@@ -57,7 +57,7 @@ describe.each(codecs.filter(([, codec]) => isModel(codec)))(
           const extended = { ...value, [key]: 1 };
           expect(decodeValue(codec, extended, false)).toEqual(E.right(value));
           expect(decodeValue(codec, extended, true)).toEqual(
-            E.left([`${key}: unknown property (strict mode)`]),
+            E.left([`${key}: not a property of ${codec.name} (strict mode)`]),
           );
         }),
         { numRuns: 100 },

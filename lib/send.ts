@@ -18,7 +18,7 @@ import { prepare } from './prepare.js';
 import { scrub, secretsIn } from './redact.js';
 import type { ApiResponse, HttpResponse } from './response.js';
 import { backoffMs, RETRYABLE_STATUSES, retryAfterMs } from './retry.js';
-import { sleep } from './sleep.js';
+import { sleep, unlessAborted } from './abortable.js';
 import { exchange } from './transport.js';
 import { FailureMessage } from '../models/FailureMessage.js';
 import { ValidationResult } from '../models/ValidationResult.js';
@@ -66,7 +66,12 @@ const sendChecked = async <P, T>(
 ): Promise<Result<T>> => {
   const prepared = prepare(operation, params, config.logger !== undefined);
   if (isLeft(prepared)) return left(invalidRequest(operation.name, prepared.left));
-  const token = await resolveToken(options.accessToken ?? config.accessToken);
+  // A token provider that hangs must not hang the call past the caller's abort.
+  const token = await unlessAborted(
+    resolveToken(options.accessToken ?? config.accessToken),
+    options.signal,
+  );
+  if (token === undefined) return left(abortError(operation.name, 0));
   if (token.secret !== undefined) secrets.push(token.secret);
   if (operation.hasBody) secretsIn(prepared.right.bodyValue, secrets);
 

@@ -155,6 +155,23 @@ describe('abort', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  test('a token provider that never answers is cut short by the abort too', async () => {
+    server = await startLoopback((_request, response) => {
+      sendJson(response, 200, { session: session() });
+    });
+    const { client, close } = clientFor(server.url, {
+      accessToken: () => new Promise<string>(() => undefined),
+    });
+    const controller = new AbortController();
+    setTimeout(() => {
+      controller.abort();
+    }, 30);
+    const result = await client.sessionsAPI.getSession('s1').signal(controller.signal).execute();
+    await close();
+    expect(E.isLeft(result) && result.left).toMatchObject({ _tag: 'AbortError', attempts: 0 });
+    expect(server.received).toHaveLength(0);
+  });
+
   test('an already aborted signal sends nothing', async () => {
     server = await startLoopback((_request, response) => {
       sendJson(response, 200, { session: session() });

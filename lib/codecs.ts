@@ -2,12 +2,10 @@ import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
 
 // The combinators every model is written with. Each one keeps the io-ts contract (validate, is,
-// encode) and adds what the send path needs beyond it:
-// - `isExact`: a fast check that a value is valid AND carries no property the spec does not name.
-//   For a well-formed answer it is the whole decode: the parsed JSON is returned as it is,
-//   with no copy and no error bookkeeping.
-// - `unknownProperties`: the paths of properties the spec does not name, for strict mode and for
-//   request bodies, where a misspelt field must not be dropped in silence.
+// encode) and exposes its structure (properties, item, values, bounds), from which exact.ts
+// compiles the fast check of the send path. Beyond io-ts, `unknownProperties` finds the paths of
+// properties the spec does not name, for strict mode and for request bodies, where a misspelt
+// field must not be dropped in silence.
 
 export const isRecord = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
@@ -26,9 +24,6 @@ export const isEnum = (codec: t.Decoder<unknown, unknown>): codec is EnumType<st
 
 const isWalkable = (codec: t.Mixed): codec is Walkable => isModel(codec) || isList(codec);
 
-export const isExact = <C extends t.Mixed>(codec: C, u: unknown): u is t.TypeOf<C> =>
-  isWalkable(codec) ? codec.isExact(u) : codec.is(u);
-
 /** A property no schema names: its path (dot-joined, indices as numbers) and the model it is in. */
 export interface UnknownProperty {
   readonly path: string;
@@ -44,14 +39,17 @@ export const unknownProperties = (codec: t.Mixed, u: unknown, path = ''): Unknow
 const join = (path: string, key: string | number): string =>
   path === '' ? String(key) : `${path}.${key}`;
 
+/** One object type instead of an intersection, so that editors show a model's fields plainly. */
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+
 export class ModelType<R extends t.Props, O extends t.Props> extends t.Type<
-  t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>,
-  t.OutputOf<t.TypeC<R>> & t.OutputOf<t.PartialC<O>>
+  Flat<t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>>,
+  Flat<t.OutputOf<t.TypeC<R>> & t.OutputOf<t.PartialC<O>>>
 > {
   readonly _tag = 'ModelType' as const;
   private readonly props: ReadonlyMap<string, t.Mixed>;
-  private readonly requiredEntries: ReadonlyArray<readonly [string, t.Mixed]>;
-  private readonly optionalEntries: ReadonlyArray<readonly [string, t.Mixed]>;
+  readonly requiredEntries: ReadonlyArray<readonly [string, t.Mixed]>;
+  readonly optionalEntries: ReadonlyArray<readonly [string, t.Mixed]>;
 
   constructor(
     name: string,
@@ -64,7 +62,7 @@ export class ModelType<R extends t.Props, O extends t.Props> extends t.Type<
     const optionalPart = t.exact(t.partial(optional));
     super(
       name,
-      (u): u is t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>> =>
+      (u): u is Flat<t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>> =>
         requiredPart.is(u) && optionalPart.is(u),
       (u, c) => {
         if (!isRecord(u)) return t.failure(u, c, `expected ${name} (an object)`);
@@ -79,19 +77,6 @@ export class ModelType<R extends t.Props, O extends t.Props> extends t.Type<
     this.requiredEntries = Object.entries(required);
     this.optionalEntries = Object.entries(optional);
     this.props = new Map([...this.requiredEntries, ...this.optionalEntries]);
-  }
-
-  isExact(u: unknown): boolean {
-    if (!isRecord(u)) return false;
-    for (const key in u) if (!this.props.has(key)) return false;
-    for (const [key, codec] of this.requiredEntries) {
-      if (!isExact(codec, u[key])) return false;
-    }
-    for (const [key, codec] of this.optionalEntries) {
-      const value = u[key];
-      if (value !== undefined && !isExact(codec, value)) return false;
-    }
-    return true;
   }
 
   collectUnknown(u: unknown, path: string, found: UnknownProperty[]): void {
@@ -117,12 +102,6 @@ export class ListType<C extends t.Mixed> extends t.Type<Array<t.TypeOf<C>>, Arra
   constructor(readonly item: C) {
     const list = t.array(item);
     super(`Array<${item.name}>`, list.is, list.validate, list.encode);
-  }
-
-  isExact(u: unknown): boolean {
-    if (!Array.isArray(u)) return false;
-    for (const element of u) if (!isExact(this.item, element)) return false;
-    return true;
   }
 
   collectUnknown(u: unknown, path: string, found: UnknownProperty[]): void {
@@ -161,41 +140,56 @@ export const enumeration = <const M extends { readonly [K in keyof M]: K & strin
   return Object.assign(new EnumType(name, values), members);
 };
 
+/** An integer within [min, max]: a fraction, or a value out of range, fails with `message`. */
+export class IntegerType extends t.Type<number, number> {
+  readonly _tag = 'IntegerType' as const;
+
+  constructor(
+    name: string,
+    readonly min: number,
+    readonly max: number,
+    message: string,
+  ) {
+    const is = (u: unknown): u is number =>
+      typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max;
+    super(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c, message)), t.identity);
+  }
+}
+
 const INT_RANGE = {
   int32: [-(2 ** 31), 2 ** 31 - 1],
   int64: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
 } as const;
 
-/** An integer of the spec's `format`; a fraction, or a value out of range, fails. */
-export const integer = (format: keyof typeof INT_RANGE): t.Type<number, number> => {
-  const [min, max] = INT_RANGE[format];
-  const is = (u: unknown): u is number =>
-    typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max;
-  return new t.Type(
-    format,
-    is,
-    (u, c) => (is(u) ? t.success(u) : t.failure(u, c, `expected an ${format} integer`)),
-    t.identity,
-  );
-};
+/** An integer of the spec's `format`. */
+export const integer = (format: keyof typeof INT_RANGE): IntegerType =>
+  new IntegerType(format, ...INT_RANGE[format], `expected an ${format} integer`);
+
+/** An integer parameter within the spec's `minimum`..`maximum`. */
+export const integerBetween = (min: number, max: number): IntegerType =>
+  new IntegerType(`integer ${min}..${max}`, min, max, `must be an integer from ${min} to ${max}`);
 
 /** A string of at least `min` characters (the spec's `minLength`). */
-export const stringMinLength = (min: number): t.Type<string, string> => {
-  const is = (u: unknown): u is string => typeof u === 'string' && u.length >= min;
-  return new t.Type(
-    `string(minLength ${min})`,
-    is,
-    (u, c) =>
-      is(u)
-        ? t.success(u)
-        : t.failure(
-            u,
-            c,
-            typeof u === 'string' ? `must have at least ${min} character(s)` : 'expected string',
-          ),
-    t.identity,
-  );
-};
+export class MinLengthStringType extends t.Type<string, string> {
+  readonly _tag = 'MinLengthStringType' as const;
+
+  constructor(readonly min: number) {
+    const is = (u: unknown): u is string => typeof u === 'string' && u.length >= min;
+    super(
+      `string(minLength ${min})`,
+      is,
+      (u, c) => {
+        if (is(u)) return t.success(u);
+        const why =
+          typeof u === 'string' ? `must have at least ${min} character(s)` : 'expected string';
+        return t.failure(u, c, why);
+      },
+      t.identity,
+    );
+  }
+}
+
+export const stringMinLength = (min: number): MinLengthStringType => new MinLengthStringType(min);
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -218,15 +212,3 @@ export const pathSegment: t.Type<string, string> = new t.Type(
   },
   t.identity,
 );
-
-/** An integer parameter within the spec's `minimum`..`maximum`. */
-export const integerBetween = (min: number, max: number): t.Type<number, number> => {
-  const is = (u: unknown): u is number =>
-    typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max;
-  return new t.Type(
-    `integer ${min}..${max}`,
-    is,
-    (u, c) => (is(u) ? t.success(u) : t.failure(u, c, `must be an integer from ${min} to ${max}`)),
-    t.identity,
-  );
-};

@@ -42,6 +42,9 @@ export const DEFAULT_BASE_PATH = 'https://connect.trinsic.id';
 /** The settings of an APIClient, resolved once so that no request repeats this work. */
 export class Configuration {
   readonly basePath: string;
+  /** The scheme, host and port of `basePath`, and the path under them (no trailing slash). */
+  readonly origin: string;
+  readonly pathPrefix: string;
   readonly accessToken: AccessToken | undefined;
   readonly defaultHeaders: Readonly<Record<string, string>>;
   readonly userAgent: string;
@@ -59,7 +62,10 @@ export class Configuration {
 
   constructor(parameters: ConfigurationParameters = {}) {
     const problems: string[] = [];
-    this.basePath = normaliseBasePath(parameters.basePath ?? DEFAULT_BASE_PATH, problems);
+    const base = parseBasePath(parameters.basePath ?? DEFAULT_BASE_PATH, problems);
+    this.origin = base.origin;
+    this.pathPrefix = base.pathPrefix;
+    this.basePath = base.origin + base.pathPrefix;
     this.accessToken = parameters.accessToken;
     this.defaultHeaders = lowerCaseKeys(parameters.defaultHeaders ?? {});
     this.userAgent = parameters.userAgent ?? USER_AGENT;
@@ -97,13 +103,16 @@ export class Configuration {
   }
 }
 
-const normaliseBasePath = (basePath: string, problems: string[]): string => {
+const parseBasePath = (
+  basePath: string,
+  problems: string[],
+): { origin: string; pathPrefix: string } => {
   let url: URL;
   try {
     url = new URL(basePath);
   } catch {
     problems.push('basePath must be an absolute http(s) URL');
-    return basePath;
+    return { origin: basePath, pathPrefix: '' };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     problems.push('basePath must use http or https');
@@ -112,7 +121,7 @@ const normaliseBasePath = (basePath: string, problems: string[]): string => {
     problems.push('basePath must have no query or fragment');
   if (url.username !== '' || url.password !== '')
     problems.push('basePath must carry no credentials');
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  return { origin: url.origin, pathPrefix: url.pathname.replace(/\/+$/, '') };
 };
 
 const positive = (name: string, value: number, problems: string[]): number => {

@@ -1,6 +1,7 @@
 import type * as t from 'io-ts';
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import { isExact, unknownProperties } from './codecs.js';
+import { unknownProperties } from './codecs.js';
+import { isExact } from './exact.js';
 import type { DecodeProblems } from './operation.js';
 import { describeErrors } from './report.js';
 import type { HttpHeaders, HttpResponse } from './response.js';

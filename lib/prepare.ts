@@ -1,6 +1,7 @@
 import type * as t from 'io-ts';
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import { isExact, unknownProperties } from './codecs.js';
+import { unknownProperties } from './codecs.js';
+import { isExact } from './exact.js';
 import type { Operation, ParamLocation, ParamSpec } from './operation.js';
 import { compilePath, encodePathSegment, expandPath, type PathTemplate } from './path.js';
 import { describeErrors } from './report.js';

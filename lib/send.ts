@@ -19,6 +19,9 @@ import { scrub, secretsIn } from './redact.js';
 import type { ApiResponse, HttpResponse } from './response.js';
 import { backoffMs, RETRYABLE_STATUSES, retryAfterMs } from './retry.js';
 import { sleep, unlessAborted } from './abortable.js';
+import { dispatcherFor } from './dispatcher.js';
+import { requestHeaders } from './headers.js';
+import { resolveToken } from './token.js';
 import { exchange } from './transport.js';
 import { FailureMessage } from '../models/FailureMessage.js';
 import { ValidationResult } from '../models/ValidationResult.js';
@@ -66,19 +69,25 @@ const sendChecked = async <P, T>(
 ): Promise<Result<T>> => {
   const prepared = prepare(operation, params, config.logger !== undefined);
   if (isLeft(prepared)) return left(invalidRequest(operation.name, prepared.left));
+  const pending = resolveToken(options.accessToken ?? config.accessToken);
   // A token provider that hangs must not hang the call past the caller's abort.
-  const token = await unlessAborted(
-    resolveToken(options.accessToken ?? config.accessToken),
-    options.signal,
-  );
+  const token = pending instanceof Promise ? await unlessAborted(pending, options.signal) : pending;
   if (token === undefined) return left(abortError(operation.name, 0));
   if (token.secret !== undefined) secrets.push(token.secret);
   if (operation.hasBody) secretsIn(prepared.right.bodyValue, secrets);
 
-  const problems = [...token.problems, ...checkOptions(options)];
-  const headers = buildHeaders(config, operation.hasBody, token.secret, options, problems);
-  if (problems.length > 0) return left(invalidRequest(operation.name, problems));
-
+  const { headers, problems } = requestHeaders(
+    config,
+    operation.hasBody,
+    token.secret,
+    options.headers,
+  );
+  const optionProblems = checkOptions(options);
+  if (token.problems.length + problems.length + optionProblems.length > 0) {
+    return left(
+      invalidRequest(operation.name, [...token.problems, ...problems, ...optionProblems]),
+    );
+  }
   return sendWithRetries(config, operation, prepared.right, headers, options, secrets);
 };
 
@@ -97,16 +106,21 @@ const sendWithRetries = async <P, T>(
   if (logger && config.logBodies) {
     logRequestBody(logger, name, headers, prepared.bodyValue, secrets);
   }
-  const url = config.basePath + prepared.target;
+  // Aborted before anything was sent: no attempt is counted.
+  if (options.signal?.aborted) return left(abortError(name, 0));
+  const path = config.pathPrefix + prepared.target;
+  const configured = dispatcherFor(config.dispatcher);
+  const dispatcher = configured instanceof Promise ? await configured : configured;
 
   for (let attempt = 1; ; attempt++) {
     const started = logger ? performance.now() : 0;
     const outcome = await exchange({
-      url,
+      origin: config.origin,
+      path,
       method: operation.method,
       headers,
       body: prepared.body,
-      dispatcher: config.dispatcher,
+      dispatcher,
       timeoutMs,
       signal: options.signal,
       maxResponseBytes: config.maxResponseBytes,
@@ -184,29 +198,12 @@ const errorModel = (response: HttpResponse): HttpErrorModel | undefined => {
   return decoded === undefined || isLeft(decoded) ? undefined : decoded.right;
 };
 
-interface ResolvedToken {
-  readonly secret: string | undefined;
-  readonly problems: readonly string[];
-}
+const NO_PROBLEMS: readonly string[] = [];
 
-const resolveToken = async (token: AccessToken | undefined): Promise<ResolvedToken> => {
-  if (token === undefined) return { secret: undefined, problems: [] };
-  let value: unknown;
-  try {
-    value = typeof token === 'function' ? await token() : token;
-  } catch (error) {
-    const kind = error instanceof Error ? error.name : typeof error;
-    return { secret: undefined, problems: [`accessToken: the token provider failed (${kind})`] };
-  }
-  if (typeof value !== 'string' || value === '') {
-    return { secret: undefined, problems: ['accessToken: must be a non-empty string'] };
-  }
-  return { secret: value, problems: [] };
-};
-
-const checkOptions = (options: RequestOptions): string[] => {
-  const problems: string[] = [];
+const checkOptions = (options: RequestOptions): readonly string[] => {
   const { timeoutMs, maxRetries } = options;
+  if (timeoutMs === undefined && maxRetries === undefined) return NO_PROBLEMS;
+  const problems: string[] = [];
   if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
     problems.push('timeout: must be a positive number of milliseconds');
   }
@@ -214,42 +211,6 @@ const checkOptions = (options: RequestOptions): string[] => {
     problems.push('maxRetries: must be a whole number ≥ 0');
   }
   return problems;
-};
-
-// Built once per Configuration: the headers every request starts from.
-const baseHeaderCache = new WeakMap<Configuration, Readonly<Record<string, string>>>();
-
-const baseHeaders = (config: Configuration): Readonly<Record<string, string>> => {
-  let base = baseHeaderCache.get(config);
-  if (base === undefined) {
-    base = { accept: 'application/json', 'user-agent': config.userAgent, ...config.defaultHeaders };
-    baseHeaderCache.set(config, base);
-  }
-  return base;
-};
-
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const CR_OR_LF = /[\r\n]/;
-
-const buildHeaders = (
-  config: Configuration,
-  hasBody: boolean,
-  token: string | undefined,
-  options: RequestOptions,
-  problems: string[],
-): Readonly<Record<string, string>> => {
-  const headers: Record<string, string> = { ...baseHeaders(config), ...options.headers };
-  if (hasBody) headers['content-type'] = 'application/json';
-  if (token !== undefined) headers.authorization = `Bearer ${token}`;
-  for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_NAME.test(name))
-      problems.push(`headers: ${JSON.stringify(name)} is not a valid header name`);
-    else if (typeof value !== 'string' || CR_OR_LF.test(value)) {
-      // The value is not shown: it may be the token.
-      problems.push(`headers: the value of ${name} contains CR or LF, or is not a string`);
-    }
-  }
-  return headers;
 };
 
 const withoutSecrets = (error: ConnectError, secrets: readonly string[]): ConnectError => {

@@ -1,17 +1,24 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
-import type { HttpResponse } from './response.js';
+import type { HttpHeaders, HttpResponse } from './response.js';
 
-// One HTTP exchange through undici: send, receive the whole body within a size cap, decompress.
-// It never throws; every way it can fail is a value the retry loop can reason about.
+// One HTTP exchange through an undici Dispatcher: send, receive the whole body within a size cap,
+// decompress. It never throws; every way it can fail is a value the retry loop can reason about.
+//
+// It speaks to `dispatcher.dispatch()` directly rather than through `undici.request()`: the body
+// arrives as chunks in a handler instead of through a stream and an async iterator, and no
+// AbortController is made per request. Per call that is most of the SDK's cost over the socket.
 
 export interface Exchange {
-  readonly url: string;
+  /** `https://host:port`, with no path. */
+  readonly origin: string;
+  /** Path and query. */
+  readonly path: string;
   readonly method: 'GET' | 'POST';
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | undefined;
-  readonly dispatcher: Dispatcher | undefined;
+  readonly dispatcher: Dispatcher;
   readonly timeoutMs: number;
   readonly signal: AbortSignal | undefined;
   readonly maxResponseBytes: number;
@@ -28,6 +35,8 @@ export type ExchangeFailure =
   | { readonly kind: 'timeout' }
   | { readonly kind: 'abort' };
 
+type Outcome = Either<ExchangeFailure, HttpResponse>;
+
 // Failures that happen before a connection exists: the server saw nothing.
 const NOT_SENT = new Set([
   'ECONNREFUSED',
@@ -38,68 +47,108 @@ const NOT_SENT = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-class TooLarge extends Error {}
+const TIMEOUT: Outcome = left({ kind: 'timeout' });
+const ABORT: Outcome = left({ kind: 'abort' });
 
-export const exchange = async (ex: Exchange): Promise<Either<ExchangeFailure, HttpResponse>> => {
-  if (ex.signal?.aborted) return left({ kind: 'abort' });
-  const controller = new AbortController();
-  // An object, so that the flag read in `catch` is the one the timer set.
-  const deadline = { passed: false };
-  const timer = setTimeout(() => {
-    deadline.passed = true;
-    controller.abort();
-  }, ex.timeoutMs);
-  const forwardAbort = () => {
-    controller.abort();
-  };
-  ex.signal?.addEventListener('abort', forwardAbort, { once: true });
-  try {
-    const answer = await request(ex.url, {
-      method: ex.method,
-      headers: ex.headers,
-      body: ex.body,
-      dispatcher: ex.dispatcher,
-      signal: controller.signal,
-    });
-    const declared = Number(answer.headers['content-length']);
-    if (declared > ex.maxResponseBytes) {
-      answer.body.destroy();
-      throw new TooLarge();
+const tooLarge = (max: number): Outcome =>
+  left({
+    kind: 'network',
+    code: 'ResponseTooLarge',
+    detail: `the answer is larger than maxResponseBytes (${max} bytes)`,
+    mayHaveReachedServer: true,
+  });
+
+export const exchange = (ex: Exchange): Promise<Outcome> =>
+  new Promise((resolve) => {
+    if (ex.signal?.aborted) {
+      resolve(ABORT);
+      return;
     }
-    const chunks: Buffer[] = [];
+    let controller: Dispatcher.DispatchController | undefined;
+    let settled = false;
+    let status = 0;
+    let headers: HttpHeaders = {};
     let size = 0;
-    for await (const chunk of answer.body) {
-      const bytes: Buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-      size += bytes.length;
-      if (size > ex.maxResponseBytes) {
-        answer.body.destroy();
-        throw new TooLarge();
-      }
-      chunks.push(bytes);
-    }
-    const raw = chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size);
-    const encoding = answer.headers['content-encoding'];
-    return right({
-      status: answer.statusCode,
-      headers: answer.headers,
-      body: decompress(
-        typeof encoding === 'string' ? encoding : undefined,
-        raw,
-        ex.maxResponseBytes,
-      ),
-    });
-  } catch (error) {
-    if (ex.signal?.aborted) return left({ kind: 'abort' });
-    if (deadline.passed) return left({ kind: 'timeout' });
-    return left(describeFailure(error, ex.maxResponseBytes));
-  } finally {
-    clearTimeout(timer);
-    ex.signal?.removeEventListener('abort', forwardAbort);
-  }
-};
+    const chunks: Buffer[] = [];
 
-const decompress = (encoding: string | undefined, raw: Buffer, max: number): Buffer => {
-  switch (encoding?.trim().toLowerCase()) {
+    const settle = (outcome: Outcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      ex.signal?.removeEventListener('abort', onAbort);
+      resolve(outcome);
+    };
+    // Settles first, so that the error the abort raises in the handler is ignored.
+    const stop = (outcome: Outcome) => {
+      settle(outcome);
+      controller?.abort(new Error('the SDK stopped the exchange'));
+    };
+    // From inside a handler callback the abort waits for the callback to return: undici's parser
+    // may still be delivering the same message, and an abort in mid-delivery trips its asserts.
+    let ended = false;
+    const stopFromHandler = (outcome: Outcome) => {
+      settle(outcome);
+      queueMicrotask(() => {
+        if (!ended) controller?.abort(new Error('the SDK stopped the exchange'));
+      });
+    };
+    const onAbort = () => {
+      stop(ABORT);
+    };
+    const timer = setTimeout(stop, ex.timeoutMs, TIMEOUT);
+    ex.signal?.addEventListener('abort', onAbort, { once: true });
+
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart(started) {
+        controller = started;
+        // The timeout or the caller's abort came while the request waited for a connection.
+        if (settled) started.abort(new Error('the SDK stopped the exchange'));
+      },
+      onResponseStart(_controller, statusCode, responseHeaders) {
+        status = statusCode;
+        headers = responseHeaders;
+        if (Number(responseHeaders['content-length']) > ex.maxResponseBytes) {
+          stopFromHandler(tooLarge(ex.maxResponseBytes));
+        }
+      },
+      onResponseData(_controller, chunk) {
+        if (settled) return;
+        size += chunk.length;
+        if (size > ex.maxResponseBytes) stopFromHandler(tooLarge(ex.maxResponseBytes));
+        else chunks.push(chunk);
+      },
+      onResponseEnd() {
+        ended = true;
+        if (settled) return;
+        const raw = chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size);
+        try {
+          const body = decompress(headers['content-encoding'], raw, ex.maxResponseBytes);
+          settle(right({ status, headers, body }));
+        } catch (error) {
+          settle(
+            codeOf(error) === 'ERR_BUFFER_TOO_LARGE'
+              ? tooLarge(ex.maxResponseBytes)
+              : failed(error),
+          );
+        }
+      },
+      onResponseError(_controller, error) {
+        ended = true;
+        settle(failed(error));
+      },
+    };
+    try {
+      ex.dispatcher.dispatch(
+        { origin: ex.origin, path: ex.path, method: ex.method, headers: ex.headers, body: ex.body },
+        handler,
+      );
+    } catch (error) {
+      settle(failed(error));
+    }
+  });
+
+const decompress = (encoding: string | string[] | undefined, raw: Buffer, max: number): Buffer => {
+  switch (typeof encoding === 'string' ? encoding.trim().toLowerCase() : encoding) {
     case undefined:
     case '':
     case 'identity':
@@ -112,28 +161,20 @@ const decompress = (encoding: string | undefined, raw: Buffer, max: number): Buf
     case 'br':
       return brotliDecompressSync(raw, { maxOutputLength: max });
     default:
-      throw Object.assign(new Error(`unsupported content-encoding ${encoding}`), {
+      throw Object.assign(new Error('unsupported content-encoding'), {
         code: 'UnsupportedContentEncoding',
       });
   }
 };
 
-const describeFailure = (error: unknown, max: number): ExchangeFailure => {
-  if (error instanceof TooLarge || codeOf(error) === 'ERR_BUFFER_TOO_LARGE') {
-    return {
-      kind: 'network',
-      code: 'ResponseTooLarge',
-      detail: `the answer is larger than maxResponseBytes (${max} bytes)`,
-      mayHaveReachedServer: true,
-    };
-  }
+const failed = (error: unknown): Outcome => {
   const code = codeOf(error) ?? 'UNKNOWN';
-  return {
+  return left({
     kind: 'network',
     code,
     detail: messageOf(error),
     mayHaveReachedServer: !NOT_SENT.has(code),
-  };
+  });
 };
 
 // undici puts the system error's code on the error or on its cause; a code that proves the

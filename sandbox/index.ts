@@ -1,0 +1,98 @@
+import type { AddressInfo } from 'node:net';
+import { apiRoutes } from './api.js';
+import { controlRoutes } from './control.js';
+import { router } from './router.js';
+import { newApiKey } from './secrets.js';
+import { createSandboxServer, type RequestLogEntry } from './server.js';
+import { SandboxStore } from './store.js';
+
+// A local, stateful, in-memory Connect API on loopback: start it, point a Configuration at
+// `url` with `apiKey`, reset it between tests, stop it when done.
+
+export type { RequestLogEntry } from './server.js';
+export type {
+  CompleteSessionRequest,
+  CompleteSessionResponse,
+  CompleteWithFailure,
+  CompleteWithSuccess,
+} from './controlModels.js';
+
+export interface SandboxOptions {
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** A loopback address: 127.0.0.1 (default), ::1 or localhost. */
+  readonly host?: string;
+  /** The API key clients must send as `Authorization: Bearer <key>`; random by default. */
+  readonly apiKey?: string;
+  /** The Retry-After of a 202 for an attachment that is not ready yet. Default 1. */
+  readonly retryAfterSeconds?: number;
+  readonly onRequest?: (entry: RequestLogEntry) => void;
+  readonly onError?: (error: unknown) => void;
+}
+
+export interface Sandbox {
+  /** e.g. `http://127.0.0.1:40123`: the `basePath` for a Configuration. */
+  readonly url: string;
+  readonly apiKey: string;
+  readonly port: number;
+  /** Forgets every session, key, attachment and network identity. */
+  reset(): void;
+  /** Stops listening and closes every connection, kept-alive ones included. */
+  stop(): Promise<void>;
+}
+
+// The sandbox authenticates nothing but a shared key and speaks plain HTTP: never off the machine.
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
+  const host = options.host ?? '127.0.0.1';
+  if (!LOOPBACK.has(host)) {
+    throw new Error(
+      `The sandbox listens on loopback only (127.0.0.1, ::1, localhost), not ${host}`,
+    );
+  }
+  const apiKey = options.apiKey ?? newApiKey();
+  if (apiKey === '' || /\s/.test(apiKey))
+    throw new Error('The API key must be non-empty, without spaces');
+  const store = new SandboxStore({ retryAfterSeconds: options.retryAfterSeconds });
+  let url = '';
+  const server = createSandboxServer({
+    router: router([...apiRoutes(store), ...controlRoutes(store)]),
+    apiKey,
+    baseUrl: () => url,
+    onRequest: options.onRequest,
+    onError: options.onError,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? portOf(address) : 0;
+  url = `http://${host === '::1' ? '[::1]' : host}:${port}`;
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    apiKey,
+    port,
+    reset: () => {
+      store.reset();
+    },
+    stop: () => {
+      stopped ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+        // Kept-alive client sockets would hold close() open until they time out.
+        server.closeAllConnections();
+      });
+      return stopped;
+    },
+  };
+};
+
+const portOf = (address: AddressInfo): number => address.port;

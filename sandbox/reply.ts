@@ -1,0 +1,56 @@
+import type * as t from 'io-ts';
+import { listOf } from '../lib/codecs.js';
+import { FailureMessage, ValidationResult } from '../models/index.js';
+
+// An answer as data: handlers return one, the server writes it. JSON answers are encoded through
+// the SDK's codecs, which keep only the properties the spec names: the sandbox cannot send
+// what the models do not describe.
+
+export interface Reply {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | Uint8Array;
+}
+
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+export const jsonReply = <C extends t.Mixed>(
+  status: number,
+  codec: C,
+  value: t.TypeOf<C>,
+  headers: Readonly<Record<string, string>> = {},
+): Reply => ({
+  status,
+  headers: { 'content-type': JSON_CONTENT_TYPE, ...headers },
+  body: JSON.stringify(codec.encode(value)),
+});
+
+/** A JSON `{ message }`: the FailureMessage shape. */
+export const messageReply = (
+  status: number,
+  message: string,
+  headers: Readonly<Record<string, string>> = {},
+): Reply => jsonReply(status, FailureMessage, { message }, headers);
+
+/** Every error that is not a validation failure answers `{ message }`, as a 401 does. */
+export const failureReply = messageReply;
+
+const ValidationResults = listOf(ValidationResult);
+
+export const validationReply = (results: readonly ValidationResult[]): Reply =>
+  jsonReply(400, ValidationResults, [...results]);
+
+export const bytesReply = (contentType: string, bytes: Uint8Array): Reply => ({
+  status: 200,
+  headers: { 'content-type': contentType },
+  body: bytes,
+});
+
+export const emptyReply = (
+  status: number,
+  headers: Readonly<Record<string, string>> = {},
+): Reply => ({
+  status,
+  headers,
+  body: '',
+});

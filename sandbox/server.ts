@@ -1,0 +1,164 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { failureReply, type Reply, validationReply } from './reply.js';
+import type { Router } from './router.js';
+import { sameSecret } from './secrets.js';
+import { problem } from './validation.js';
+
+// HTTP plumbing: read the request, route it, check the key, parse the JSON body, call the
+// handler, write its reply. Every failure along the way is a JSON answer, never a dropped socket.
+
+/** One line of the request log: no query, no body, no header, so no secret. */
+export interface RequestLogEntry {
+  readonly method: string;
+  /** The route's template (`/api/v1/sessions/{sessionId}`), or the raw path when none matched. */
+  readonly route: string;
+  readonly status: number;
+  readonly ms: number;
+}
+
+export interface ServerOptions {
+  readonly router: Router;
+  readonly apiKey: string;
+  /** The URL the sandbox is reached at, known once it listens. */
+  readonly baseUrl: () => string;
+  readonly onRequest?: (entry: RequestLogEntry) => void;
+  /** Called with a handler's unexpected exception (the answer is a 500). */
+  readonly onError?: (error: unknown) => void;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export const createSandboxServer = (options: ServerOptions): Server =>
+  createServer((request, response) => {
+    void serve(options, request, response);
+  });
+
+const serve = async (
+  options: ServerOptions,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> => {
+  const started = performance.now();
+  const method = request.method ?? 'GET';
+  const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
+  let route = url.pathname.slice(0, 200);
+  let reply: Reply;
+  try {
+    const body = await readBody(request);
+    if (body === 'too-large') {
+      reply = failureReply(413, `The request body is larger than ${MAX_BODY_BYTES} bytes`, {
+        connection: 'close',
+      });
+    } else {
+      const match = options.router(method, url.pathname);
+      if (match.kind === 'found') route = match.route.path;
+      reply = dispatch(options, request, url, body, match);
+    }
+  } catch (error) {
+    // The client went away mid-request: there is no one to answer.
+    if (response.destroyed) return;
+    options.onError?.(error);
+    reply = failureReply(500, 'The sandbox failed to handle this request');
+  }
+  write(response, reply);
+  options.onRequest?.({ method, route, status: reply.status, ms: performance.now() - started });
+};
+
+const dispatch = (
+  options: ServerOptions,
+  request: IncomingMessage,
+  url: URL,
+  body: Buffer,
+  match: ReturnType<Router>,
+): Reply => {
+  switch (match.kind) {
+    case 'not-found':
+      return failureReply(
+        404,
+        `No such route: ${request.method ?? ''} ${url.pathname.slice(0, 200)}`,
+      );
+    case 'wrong-method':
+      return failureReply(
+        405,
+        `Method ${request.method ?? ''} is not allowed here; use ${match.allow.join(', ')}`,
+        { allow: match.allow.join(', ') },
+      );
+    case 'bad-encoding':
+      return validationReply([
+        problem(match.param, `${match.param} is not valid percent-encoding.`),
+      ]);
+    case 'found':
+      break;
+  }
+  const { route, params } = match;
+  if (route.auth) {
+    const refusal = checkAuthorization(request.headers.authorization, options.apiKey);
+    if (refusal !== undefined) {
+      return failureReply(401, refusal, { 'www-authenticate': 'Bearer' });
+    }
+  }
+  let parsed: unknown = undefined;
+  if (route.json && body.length > 0) {
+    const json = parseJsonBody(request.headers['content-type'], body);
+    if ('reply' in json) return json.reply;
+    parsed = json.value;
+  }
+  return route.handle({
+    params,
+    query: url.searchParams,
+    body: parsed,
+    baseUrl: options.baseUrl(),
+  });
+};
+
+/** Why the request is not authorised, or undefined when it is. The key is never echoed. */
+const checkAuthorization = (header: string | undefined, apiKey: string): string | undefined => {
+  if (header === undefined || header.trim() === '') {
+    return 'Missing Authorization header: send "Authorization: Bearer <API key>"';
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (match?.[1] === undefined) return 'The Authorization header must be "Bearer <API key>"';
+  return sameSecret(match[1], apiKey) ? undefined : 'The API key is not valid';
+};
+
+// The media types the spec accepts for request bodies.
+const JSON_MEDIA_TYPE = /^(application\/json|text\/json|application\/[\w.-]+\+json)\s*(;|$)/i;
+
+const parseJsonBody = (
+  contentType: string | undefined,
+  body: Buffer,
+): { value: unknown } | { reply: Reply } => {
+  if (contentType === undefined || !JSON_MEDIA_TYPE.test(contentType)) {
+    return {
+      reply: failureReply(
+        415,
+        `Unsupported Content-Type ${JSON.stringify((contentType ?? '(none)').slice(0, 80))}: send application/json`,
+      ),
+    };
+  }
+  try {
+    return { value: JSON.parse(body.toString('utf8')) };
+  } catch {
+    return { reply: validationReply([problem(undefined, 'The request body is not valid JSON.')]) };
+  }
+};
+
+const readBody = async (request: IncomingMessage): Promise<Buffer | 'too-large'> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += bytes.length;
+    if (size > MAX_BODY_BYTES) return 'too-large';
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks, size);
+};
+
+const write = (response: ServerResponse, reply: Reply): void => {
+  const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
+  response.writeHead(reply.status, { ...reply.headers, 'content-length': String(body.length) });
+  response.end(body);
+  // A body left unread (too large) cannot be skipped on a kept-alive connection: close it.
+  if (reply.headers.connection === 'close') response.on('finish', () => response.socket?.destroy());
+};

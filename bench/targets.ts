@@ -1,0 +1,72 @@
+import type { ColdStartCell } from './coldStart.js';
+import { SDK_IMPORT } from './coldStart.js';
+import type { DecodeCell } from './decode.js';
+import { SDK_DECODE } from './decode.js';
+import type { HttpCell, Mode } from './http.js';
+
+// The targets, each checked against this run's figures.
+
+export interface Target {
+  readonly name: string;
+  readonly value: number;
+  readonly comparison: '<=' | '>=';
+  readonly limit: number;
+  readonly unit: string;
+  readonly pass: boolean;
+}
+
+const target = (
+  name: string,
+  value: number | undefined,
+  comparison: '<=' | '>=',
+  limit: number,
+  unit: string,
+): Target => {
+  const v = value ?? Number.NaN;
+  return {
+    name,
+    value: v,
+    comparison,
+    limit,
+    unit,
+    pass: comparison === '<=' ? v <= limit : v >= limit,
+  };
+};
+
+const sdkRatio = (cells: readonly HttpCell[], mode: Mode): number | undefined =>
+  cells.find((c) => c.client === 'sdk' && c.operation === 'listSessions' && c.mode === mode)?.ratio;
+
+export const checkTargets = (
+  http: readonly HttpCell[],
+  decode: readonly DecodeCell[],
+  coldStart: readonly ColdStartCell[],
+): Target[] => [
+  target(
+    'listSessions(50) sequential, time per call',
+    sdkRatio(http, 'sequential'),
+    '<=',
+    1.15,
+    '× undici',
+  ),
+  target(
+    'listSessions(50) 64 in flight, requests/s',
+    sdkRatio(http, 'concurrent'),
+    '>=',
+    0.9,
+    '× undici',
+  ),
+  target(
+    'decodeValue of the 50-session page',
+    decode.find((c) => c.name === SDK_DECODE)?.ratio,
+    '<=',
+    1.0,
+    '× JSON.parse',
+  ),
+  target(
+    'import in a fresh process',
+    coldStart.find((c) => c.name === SDK_IMPORT)?.importMs,
+    '<=',
+    150,
+    'ms',
+  ),
+];

@@ -106,9 +106,11 @@ export const httpError = (
   response: HttpResponse,
   model: HttpErrorModel | undefined,
   attempts: number,
+  /** The server's own `{ message }`, for statuses whose body the spec does not describe. */
+  serverMessage?: string,
 ): HttpError => ({
   _tag: 'HttpError',
-  message: `${operation}: HTTP ${response.status}${describeModel(model)}${redirectNote(response.status)}`,
+  message: `${operation}: HTTP ${response.status}${describeModel(model)}${serverMessage === undefined ? '' : `: ${serverMessage.slice(0, 200)}`}${redirectNote(response.status)}`,
   status: response.status,
   response,
   model,

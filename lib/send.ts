@@ -183,7 +183,10 @@ const sendWithRetries = async <P, T>(
       if (!(await sleep(delay, options.signal))) return left(abortError(name, attempt));
       continue;
     }
-    return left(httpError(name, response, errorModel(response), attempt));
+    const model = errorModel(response);
+    return left(
+      httpError(name, response, model, attempt, model ? undefined : serverMessage(response)),
+    );
   }
 };
 
@@ -196,6 +199,13 @@ const errorModel = (response: HttpResponse): HttpErrorModel | undefined => {
         ? decodeJson(FailureMessage, response, false)
         : undefined;
   return decoded === undefined || isLeft(decoded) ? undefined : decoded.right;
+};
+
+/** A `{ message }` body of any other error status (404, 409, …): it says what was wrong. */
+const serverMessage = (response: HttpResponse): string | undefined => {
+  if (response.status === 400 || response.status === 401) return undefined;
+  const decoded = decodeJson(FailureMessage, response, false);
+  return isLeft(decoded) ? undefined : decoded.right.message;
 };
 
 const NO_PROBLEMS: readonly string[] = [];

@@ -138,7 +138,9 @@ describe('getSession', () => {
   test('an id that needs percent-encoding reaches the sandbox as one segment', async () => {
     const error = httpError(await h.client.sessionsAPI.getSession('a b/../c?d#e').execute());
     expect(error.status).toBe(404);
-    expect(error.message).toBe('SessionsAPI.GetSession: HTTP 404');
+    expect(error.message).toBe(
+      'SessionsAPI.GetSession: HTTP 404: No Session with id "a b/../c?d#e"',
+    );
     expect(Buffer.from(error.response.body).toString()).toContain('a b/../c?d#e');
   });
 });

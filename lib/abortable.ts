@@ -18,27 +18,43 @@ export const sleep = (ms: number, signal: AbortSignal | undefined): Promise<bool
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
-/** `work`'s value, or `undefined` as soon as `signal` aborts (the work itself is left to finish). */
-export const unlessAborted = <T>(
+/** What became of a wait: the work's value, or why the wait was cut short. */
+export type Waited<T> =
+  | { readonly done: true; readonly value: T }
+  | { readonly done: false; readonly why: 'abort' | 'timeout' };
+
+/**
+ * `work`'s value, unless `signal` aborts or `timeoutMs` passes first (the work itself is left to
+ * finish; its result is then ignored).
+ */
+export const within = <T>(
   work: Promise<T>,
   signal: AbortSignal | undefined,
-): Promise<T | undefined> => {
-  if (signal === undefined) return work;
-  if (signal.aborted) return Promise.resolve(undefined);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      resolve(undefined);
+  timeoutMs: number,
+): Promise<Waited<T>> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      resolve({ done: false, why: 'abort' });
+      return;
+    }
+    const finish = (waited: Waited<T>) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(waited);
     };
-    signal.addEventListener('abort', onAbort, { once: true });
+    const onAbort = () => {
+      finish({ done: false, why: 'abort' });
+    };
+    const timer = setTimeout(finish, timeoutMs, { done: false, why: 'timeout' });
+    signal?.addEventListener('abort', onAbort, { once: true });
     work.then(
       (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
+        finish({ done: true, value });
       },
       (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         reject(error instanceof Error ? error : new Error(String(error)));
       },
     );
   });
-};

@@ -13,17 +13,24 @@ const SECRET_PROPERTIES: ReadonlySet<string> = new Set([
   'documentPortrait',
 ]);
 
+/** JSON properties holding a verified person's data: every string within them is masked. */
+const PERSONAL_PROPERTIES: ReadonlySet<string> = new Set(['person', 'document']);
+
 /**
- * A copy of a JSON value with every secret property's string value masked. Only strings: the
- * same names stand for booleans in DisclosedFields, and those are no secret.
+ * A copy of a JSON value with every secret property's string value masked, and every string
+ * within personal data. Only strings: the secret names stand for booleans in DisclosedFields,
+ * and those are no secret.
  */
-export const redactJson = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(redactJson);
+export const redactJson = (value: unknown, personal = false): unknown => {
+  if (typeof value === 'string') return personal ? REDACTED : value;
+  if (Array.isArray(value)) return value.map((inner) => redactJson(inner, personal));
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
     out[key] =
-      SECRET_PROPERTIES.has(key) && typeof inner === 'string' ? REDACTED : redactJson(inner);
+      SECRET_PROPERTIES.has(key) && typeof inner === 'string'
+        ? REDACTED
+        : redactJson(inner, personal || PERSONAL_PROPERTIES.has(key));
   }
   return out;
 };
@@ -47,13 +54,16 @@ export const scrub = (text: string, secrets: readonly string[]): string => {
   return out;
 };
 
-/** Headers as they may be logged: the Authorization value masked. */
+// Header names whose values may be credentials: Authorization, cookies, API keys, tokens.
+const SECRET_HEADER = /auth|cookie|token|key|secret|session|signature/i;
+
+/** Headers as they may be logged: every value that may be a credential masked. */
 export const redactHeaders = (
   headers: Readonly<Record<string, string>>,
 ): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    out[name] = name === 'authorization' || name === 'proxy-authorization' ? REDACTED : value;
+    out[name] = SECRET_HEADER.test(name) ? REDACTED : value;
   }
   return out;
 };

@@ -33,7 +33,7 @@ export const attachment: ResultReader<AttachmentContent> = (response) => {
     const retryAfter = retryAfterMs(response.headers, Number.POSITIVE_INFINITY);
     return right({
       _tag: 'AttachmentPending',
-      retryAfterSeconds: retryAfter === undefined ? undefined : retryAfter / 1000,
+      retryAfterSeconds: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
     });
   }
   const contentType = response.headers['content-type'];

@@ -18,10 +18,11 @@ import { prepare } from './prepare.js';
 import { scrub, secretsIn } from './redact.js';
 import type { ApiResponse, HttpResponse } from './response.js';
 import { backoffMs, RETRYABLE_STATUSES, retryAfterMs } from './retry.js';
-import { sleep, unlessAborted } from './abortable.js';
+import { sleep, within } from './abortable.js';
 import { dispatcherFor } from './dispatcher.js';
 import { requestHeaders } from './headers.js';
-import { resolveToken } from './token.js';
+import { isPending } from './promise.js';
+import { resolveToken, type ResolvedToken } from './token.js';
 import { exchange } from './transport.js';
 import { FailureMessage } from '../models/FailureMessage.js';
 import { ValidationResult } from '../models/ValidationResult.js';
@@ -68,11 +69,28 @@ const sendChecked = async <P, T>(
   secrets: string[],
 ): Promise<Result<T>> => {
   const prepared = prepare(operation, params, config.logger !== undefined);
-  if (isLeft(prepared)) return left(invalidRequest(operation.name, prepared.left));
+  const optionProblems = checkOptions(options);
+  if (isLeft(prepared) || optionProblems.length > 0) {
+    const paramProblems = isLeft(prepared) ? prepared.left : [];
+    return left(invalidRequest(operation.name, [...paramProblems, ...optionProblems]));
+  }
+  // Aborted before anything was sent (or asked of a token provider): no attempt is counted.
+  if (options.signal?.aborted) return left(abortError(operation.name, 0));
   const pending = resolveToken(options.accessToken ?? config.accessToken);
-  // A token provider that hangs must not hang the call past the caller's abort.
-  const token = pending instanceof Promise ? await unlessAborted(pending, options.signal) : pending;
-  if (token === undefined) return left(abortError(operation.name, 0));
+  let token: ResolvedToken;
+  if (isPending(pending)) {
+    // A token provider that hangs must not hang the call: the abort and the timeout cover it.
+    const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+    const waited = await within(pending, options.signal, timeoutMs);
+    if (!waited.done) {
+      return left(
+        waited.why === 'abort'
+          ? abortError(operation.name, 0)
+          : timeoutError(operation.name, timeoutMs, 0),
+      );
+    }
+    token = waited.value;
+  } else token = pending;
   if (token.secret !== undefined) secrets.push(token.secret);
   if (operation.hasBody) secretsIn(prepared.right.bodyValue, secrets);
 
@@ -82,11 +100,8 @@ const sendChecked = async <P, T>(
     token.secret,
     options.headers,
   );
-  const optionProblems = checkOptions(options);
-  if (token.problems.length + problems.length + optionProblems.length > 0) {
-    return left(
-      invalidRequest(operation.name, [...token.problems, ...problems, ...optionProblems]),
-    );
+  if (token.problems.length + problems.length > 0) {
+    return left(invalidRequest(operation.name, [...token.problems, ...problems]));
   }
   return sendWithRetries(config, operation, prepared.right, headers, options, secrets);
 };
@@ -106,11 +121,9 @@ const sendWithRetries = async <P, T>(
   if (logger && config.logBodies) {
     logRequestBody(logger, name, headers, prepared.bodyValue, secrets);
   }
-  // Aborted before anything was sent: no attempt is counted.
-  if (options.signal?.aborted) return left(abortError(name, 0));
   const path = config.pathPrefix + prepared.target;
   const configured = dispatcherFor(config.dispatcher);
-  const dispatcher = configured instanceof Promise ? await configured : configured;
+  const dispatcher = isPending(configured) ? await configured : configured;
 
   for (let attempt = 1; ; attempt++) {
     const started = logger ? performance.now() : 0;

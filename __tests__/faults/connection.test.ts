@@ -172,6 +172,23 @@ describe('abort', () => {
     expect(server.received).toHaveLength(0);
   });
 
+  test('a token provider that never answers is bounded by the timeout', async () => {
+    server = await startLoopback((_request, response) => {
+      sendJson(response, 200, { session: session() });
+    });
+    const { client, close } = clientFor(server.url, {
+      accessToken: () => new Promise<string>(() => undefined),
+    });
+    const result = await client.sessionsAPI.getSession('s1').timeout(50).execute();
+    await close();
+    expect(E.isLeft(result) && result.left).toMatchObject({
+      _tag: 'TimeoutError',
+      timeoutMs: 50,
+      attempts: 0,
+    });
+    expect(server.received).toHaveLength(0);
+  });
+
   test('an already aborted signal sends nothing', async () => {
     server = await startLoopback((_request, response) => {
       sendJson(response, 200, { session: session() });

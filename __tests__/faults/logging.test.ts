@@ -85,12 +85,36 @@ test('bodies only with logBodies, and every secret masked', async () => {
   expect(quiet).toHaveLength(2);
   expect(quiet.join('\n')).not.toContain('body');
   const all = loud.join('\n');
-  expect(all).toContain('"person":{"givenName":"Ada"}');
+  // Personal data is masked too; its shape stays visible.
+  expect(all).toContain('"person":{"givenName":"[REDACTED]"}');
+  expect(all).toContain('"originatingProviderId":"yoti"');
+  expect(all).not.toContain('Ada');
   expect(all).toContain('"resultsAccessKey":"[REDACTED]"');
   expect(all).toContain('"selfie":"[REDACTED]"');
   expect(all).toContain('"launchUrl":"[REDACTED]"');
   expect(all).toContain('"authorization":"[REDACTED]"');
   for (const secret of [API_KEY, RESULTS_KEY, ATTACHMENT_KEY, 'ct_secret_99']) {
+    expect(all).not.toContain(secret);
+  }
+});
+
+test('credential-like headers are masked in logged request headers', async () => {
+  server = await startLoopback((_request, response) => {
+    sendJson(response, 200, { session: session() });
+  });
+  const lines: string[] = [];
+  const { client, close } = clientFor(server.url, {
+    debug: (line) => lines.push(line),
+    logBodies: true,
+    defaultHeaders: { Cookie: 'sid=cookie-secret', 'X-Api-Key': 'header-key-secret' },
+  });
+  await client.sessionsAPI.getSession('s1').headers({ 'X-Trace': 'trace-1' }).execute();
+  await close();
+  const all = lines.join('\n');
+  expect(server.received[0]?.headers.cookie).toBe('sid=cookie-secret');
+  expect(all).toContain('"x-trace":"trace-1"');
+  expect(all).toContain('"cookie":"[REDACTED]"');
+  for (const secret of ['cookie-secret', 'header-key-secret', API_KEY]) {
     expect(all).not.toContain(secret);
   }
 });

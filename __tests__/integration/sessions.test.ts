@@ -15,6 +15,7 @@ import {
   verifiedSession,
   type Harness,
 } from './harness.js';
+import { allDisclosed } from '../support/fixtures.js';
 
 // The Sessions API against the sandbox, through the SDK in strict mode, over loopback HTTP.
 
@@ -26,21 +27,6 @@ afterAll(() => h.sandbox.stop());
 beforeEach(() => {
   h.sandbox.reset();
 });
-
-const ALL_DISCLOSED = {
-  idNumber: true,
-  givenName: true,
-  familyName: true,
-  address: true,
-  dateOfBirth: true,
-  country: true,
-  issueDate: true,
-  expirationDate: true,
-  documentFront: true,
-  documentBack: true,
-  documentPortrait: true,
-  selfie: true,
-};
 
 describe('createSession', () => {
   test('without a request: a new IdvCreated session, every field disclosed, and a launch URL', async () => {
@@ -55,7 +41,7 @@ describe('createSession', () => {
       state: SessionState.IdvCreated,
       failCode: SessionFailCode.SessionFailNone,
       verification: {},
-      disclosedFields: ALL_DISCLOSED,
+      disclosedFields: allDisclosed,
       created: session.created,
       updated: session.created,
     });
@@ -75,7 +61,7 @@ describe('createSession', () => {
         .execute(),
     );
     const expected: Record<string, boolean> = {};
-    for (const name of Object.keys(ALL_DISCLOSED))
+    for (const name of Object.keys(allDisclosed))
       expected[name] = ['givenName', 'selfie'].includes(name);
     expect(session.disclosedFields).toEqual(expected);
   });

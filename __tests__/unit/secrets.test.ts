@@ -9,7 +9,7 @@ import {
   TOKEN,
 } from './fixtures.js';
 import { getSession, identityLookup, OPERATIONS, type OperationCase } from './operations.js';
-import { refusingBaseUrl } from './refusing-port.js';
+import { closedPort } from '../support/loopback.js';
 import { expectLeft, expectRight } from './results.js';
 import { mockOperation, mockSuccess, useNock } from './wire.js';
 
@@ -177,7 +177,7 @@ describe('secrets elsewhere', () => {
   });
 
   test('a refused connection: no token in the lines or the message', async () => {
-    const basePath = await refusingBaseUrl();
+    const basePath = await closedPort();
     nock.enableNetConnect('127.0.0.1');
     const lines: string[] = [];
     const client = makeClient({

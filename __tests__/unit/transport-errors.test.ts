@@ -7,7 +7,7 @@ import {
   OPERATIONS,
   type OperationCase,
 } from './operations.js';
-import { refusingBaseUrl } from './refusing-port.js';
+import { closedPort } from '../support/loopback.js';
 import { expectLeft, expectRight } from './results.js';
 import {
   expectNothingSent,
@@ -29,7 +29,7 @@ const client = makeClient();
 
 /** A client for a refusing port; only 127.0.0.1 is let through nock, for this test only. */
 const refusedClient = async (lines?: string[]) => {
-  const basePath = await refusingBaseUrl();
+  const basePath = await closedPort();
   nock.enableNetConnect('127.0.0.1');
   return makeClient({ basePath, ...(lines ? { debug: (line) => lines.push(line) } : {}) });
 };

@@ -1,17 +1,10 @@
 import { isPng } from '../../sandbox/images.js';
-import { complete, createSession, httpError, ok, startHarness, type Harness } from './harness.js';
+import { complete, createSession, httpError, ok, useHarness } from './harness.js';
 import type { CompleteWithSuccess } from '../../sandbox/index.js';
 
 // The Attachments API against the sandbox: keys from a results exchange turn into image bytes.
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.sandbox.stop());
-beforeEach(() => {
-  h.sandbox.reset();
-});
+const h = useHarness({ resetEach: true });
 
 /** A verified session's attachment keys, by kind. */
 const attachmentKeys = async (

@@ -1,13 +1,9 @@
-import { ok, startHarness, type Harness } from './harness.js';
+import { ok, useHarness } from './harness.js';
 
 // 20 callers creating 200 sessions at once, over real loopback HTTP: none lost, none duplicated,
 // and paging through the list afterwards sees each exactly once.
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.sandbox.stop());
+const h = useHarness({ resetEach: false });
 
 const CALLERS = 20;
 const PER_CALLER = 10;

@@ -5,19 +5,14 @@ import {
   JSON_HEADERS,
   ok,
   raw,
-  startHarness,
+  useHarness,
   verifiedSession,
-  type Harness,
 } from './harness.js';
 
 // Error answers of the sandbox: as the API gives them (401 FailureMessage, 400 ValidationResult[]
 // naming members), and as a plain HTTP server should (404, 405 with Allow, 413, 415), all JSON.
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.sandbox.stop());
+const h = useHarness({ resetEach: false });
 
 /** One call of each of the nine operations, with valid parameters. */
 const NINE: ReadonlyArray<readonly [string, (c: APIClient) => Promise<Awaited<Result<unknown>>>]> =

@@ -7,9 +7,8 @@ import {
   httpError,
   ok,
   peek,
-  startHarness,
+  useHarness,
   verifiedSession,
-  type Harness,
 } from './harness.js';
 import { cleanEnv, REPO_ROOT, runTsx } from './processes.js';
 
@@ -22,11 +21,7 @@ const slow = (name: string, fn: () => Promise<void>) => {
   test(name, fn, 60_000);
 };
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.sandbox.stop());
+const h = useHarness({ resetEach: false });
 
 const run = (name: string, inputs: Record<string, string> = {}) =>
   runTsx(

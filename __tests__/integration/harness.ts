@@ -36,6 +36,38 @@ export const startHarness = async (): Promise<Harness> => {
   };
 };
 
+/**
+ * The harness of a test file: started before its tests, stopped after them, and, with
+ * `resetEach`, emptied before each test. Its fields are read when a test runs.
+ */
+export const useHarness = ({ resetEach }: { resetEach: boolean }): Harness => {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness();
+  });
+  afterAll(() => started?.sandbox.stop());
+  if (resetEach) {
+    beforeEach(() => {
+      started?.sandbox.reset();
+    });
+  }
+  const current = (): Harness => {
+    if (started === undefined) throw new Error('the harness is used outside a test');
+    return started;
+  };
+  return {
+    get sandbox() {
+      return current().sandbox;
+    },
+    get client() {
+      return current().client;
+    },
+    get control() {
+      return current().control;
+    },
+  };
+};
+
 /** An SDK client in strict mode; `accessToken: null` sends no Authorization header at all. */
 export const clientFor = (sandbox: Sandbox, accessToken: string | null = sandbox.apiKey) =>
   new APIClient(

@@ -1,15 +1,8 @@
-import { httpError, ok, raw, startHarness, verifiedSession, type Harness } from './harness.js';
+import { httpError, ok, raw, useHarness, verifiedSession } from './harness.js';
 
 // The Network API against the sandbox: its providers, and the identities it has verified.
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.sandbox.stop());
-beforeEach(() => {
-  h.sandbox.reset();
-});
+const h = useHarness({ resetEach: true });
 
 test('listProviders: the sandbox providers, each with an id, a name and a logo URL', async () => {
   const { providers } = ok(await h.client.networkAPI.listProviders().execute());

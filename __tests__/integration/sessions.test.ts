@@ -10,23 +10,15 @@ import {
   peek,
   raw,
   refused,
-  startHarness,
+  useHarness,
   status,
   verifiedSession,
-  type Harness,
 } from './harness.js';
 import { allDisclosed } from '../support/fixtures.js';
 
 // The Sessions API against the sandbox, through the SDK in strict mode, over loopback HTTP.
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.sandbox.stop());
-beforeEach(() => {
-  h.sandbox.reset();
-});
+const h = useHarness({ resetEach: true });
 
 describe('createSession', () => {
   test('without a request: a new IdvCreated session, every field disclosed, and a launch URL', async () => {

@@ -24,11 +24,8 @@ const run = (file: string, args: readonly string[], cwd = root): string => {
 };
 
 beforeAll(() => {
-  run(process.execPath, [
-    join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
-    '-p',
-    'tsconfig.build.json',
-  ]);
+  // The package script itself, which starts from an empty dist/ so no stale module is packed.
+  run('npm', ['run', 'build', '--silent']);
   run('npm', ['pack', '--silent', '--pack-destination', consumer]);
   const tarball = readdirSync(consumer).find((name) => name.endsWith('.tgz'));
   if (tarball === undefined) throw new Error('npm pack produced no tarball');

@@ -6,6 +6,7 @@ import type {
   IdentityData,
   PersonData,
 } from '../models/index.js';
+import { disclosedFieldFlags } from '../models/DisclosedFields.js';
 import { DEFAULT_DOCUMENT, DEFAULT_PERSON } from './fixtures.js';
 import type { AttachmentKind } from './images.js';
 
@@ -19,26 +20,22 @@ export interface IdentityInput {
   readonly document?: DocumentData;
 }
 
-const DISCLOSED_FIELD_NAMES = [
-  'idNumber',
-  'givenName',
-  'familyName',
-  'address',
-  'dateOfBirth',
-  'country',
-  'issueDate',
-  'expirationDate',
-  'documentFront',
-  'documentBack',
-  'documentPortrait',
-  'selfie',
-] as const;
+/** The keys of an object, typed as such (a for-in over a generic type keeps its key type). */
+const keysOf = <T extends object>(object: T): Array<Extract<keyof T, string>> => {
+  const keys: Array<Extract<keyof T, string>> = [];
+  for (const key in object) keys.push(key);
+  return keys;
+};
+
+// The names come from the model itself, so the sandbox cannot miss a field the spec adds.
+const DISCLOSED_FIELD_NAMES = keysOf(disclosedFieldFlags);
 
 /** All fields when the request names none; otherwise exactly those it set to true. */
 export const disclosedFieldsFor = (
   request: DisclosedFieldsRequest | undefined,
 ): DisclosedFields => {
-  const fields: Record<(typeof DISCLOSED_FIELD_NAMES)[number], boolean> = {
+  // Typed as the model, so a field added to the spec cannot be forgotten here.
+  const fields: DisclosedFields = {
     idNumber: true,
     givenName: true,
     familyName: true,

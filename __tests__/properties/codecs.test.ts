@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { isModel, isRecord, unknownProperties } from '../../lib/codecs.js';
 import { decodeValue } from '../../lib/decode.js';
+import { isExact } from '../../lib/exact.js';
 import * as models from '../../models/index.js';
 import { arbitraryOf } from '../support/arbitraries.js';
 
@@ -28,6 +29,27 @@ describe.each(codecs)('%s', (_name, codec) => {
         }
         expect(E.isLeft(codec.decode(value)) || codec.is(value)).toBe(true);
         expect(Array.isArray(unknownProperties(codec, value))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  // The compiled check is trusted as the whole decode of a well-formed answer, so it must agree
+  // with io-ts exactly: on valid values, and on valid values with one property replaced.
+  test('the compiled check accepts exactly what io-ts decodes unchanged with nothing unknown', () => {
+    fc.assert(
+      fc.property(arbitraryOf(codec), fc.jsonValue(), fc.nat(), (valid, replacement, pick) => {
+        let value: unknown = valid;
+        if (isRecord(valid)) {
+          const keys = [...Object.keys(valid), 'notInTheSpec'];
+          value = { ...valid, [keys[pick % keys.length] ?? '']: replacement };
+        }
+        const decoded = codec.decode(value);
+        const agrees =
+          E.isRight(decoded) &&
+          JSON.stringify(decoded.right) === JSON.stringify(value) &&
+          unknownProperties(codec, value).length === 0;
+        expect(isExact(codec, value)).toBe(agrees);
       }),
       { numRuns: 200 },
     );

@@ -2,6 +2,7 @@ import nock from 'nock';
 import { isDeepStrictEqual } from 'node:util';
 import { BASE_URL, TOKEN } from './fixtures.js';
 import type { OperationCase } from './operations.js';
+import { useOneConnectionPerRequest } from './connections.js';
 
 // nock plumbing: interceptors that match only the exact request an operation must send, a record
 // of what was sent (for readable failures), answers held until a test lets them go, and a trap
@@ -20,6 +21,7 @@ const heldAnswers = new Set<() => void>();
 
 /** The hooks every nock-based file needs: no real network, and nothing left over between tests. */
 export const useNock = (): void => {
+  useOneConnectionPerRequest();
   beforeAll(() => {
     nock.disableNetConnect();
   });

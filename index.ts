@@ -29,8 +29,8 @@ export type {
   NetworkError,
   TimeoutError,
 } from './lib/errors.js';
-export type { ApiResponse, HttpHeaders, HttpResponse } from './lib/response.js';
-export type { AttachmentContent } from './lib/results.js';
+export type { ApiResponse, HttpHeaders, HttpResponse } from './lib/http/response.js';
+export type { AttachmentContent } from './lib/readers.js';
 export type { RequestOptions, Result } from './lib/send.js';
 export { RequestBuilder } from './lib/builder.js';
 export { SDK_VERSION, USER_AGENT } from './lib/version.js';

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type * as SdkIndex from '../index.js';
-import type * as SdkDecode from '../lib/decode.js';
+import type * as SdkDecode from '../lib/schema/decode.js';
 
 // The SDK is measured as it ships: compiled by the project's tsc (tsconfig.build.json) into
 // bench/results/build, and loaded from there. Not the TypeScript sources through tsx: tsx's

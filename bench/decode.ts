@@ -1,5 +1,5 @@
 import { isLeft, type Either } from 'fp-ts/lib/Either.js';
-import type { HttpResponse } from '../lib/response.js';
+import type { HttpResponse } from '../lib/http/response.js';
 import type { BuiltSdk } from './build.js';
 import { calibrate, timeBatch } from './loops.js';
 import { median } from './stats.js';

@@ -1,6 +1,6 @@
 import type { FailureMessage } from '../models/FailureMessage.js';
 import type { ValidationResult } from '../models/ValidationResult.js';
-import type { HttpResponse } from './response.js';
+import type { HttpResponse } from './http/response.js';
 
 // Errors are plain values, discriminated by `_tag`, so they can be matched exhaustively and
 // composed in fp-ts pipelines. Every `message` is built from parts that can hold no secret.

@@ -1,10 +1,10 @@
 import type * as t from 'io-ts';
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import { unknownProperties } from './codecs.js';
-import { isExact } from './exact.js';
+import { unknownProperties } from './schema/codecs.js';
+import { isExact } from './schema/exact.js';
 import type { Operation, ParamLocation, ParamSpec } from './operation.js';
-import { compilePath, encodePathSegment, expandPath, type PathTemplate } from './path.js';
-import { describeErrors } from './report.js';
+import { compilePath, encodePathSegment, expandPath, type PathTemplate } from './http/path.js';
+import { describeErrors } from './schema/report.js';
 
 // Checks a request against the spec and turns it into what goes on the wire. Everything that
 // depends only on the operation is computed once, in `compile`.

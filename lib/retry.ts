@@ -1,4 +1,4 @@
-import type { HttpHeaders } from './response.js';
+import type { HttpHeaders } from './http/response.js';
 
 // When to try again, and how long to wait first.
 

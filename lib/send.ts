@@ -1,7 +1,7 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import { listOf } from './codecs.js';
+import { listOf } from './schema/codecs.js';
 import type { AccessToken, Configuration } from './configuration.js';
-import { decodeJson } from './decode.js';
+import { decodeJson } from './schema/decode.js';
 import {
   abortError,
   decodeError,
@@ -16,14 +16,14 @@ import { logAttempt, logRequestBody, logResponseBody } from './log.js';
 import type { CompiledOperation, PreparedRequest } from './prepare.js';
 import { prepare } from './prepare.js';
 import { scrub, secretsIn } from './redact.js';
-import type { ApiResponse, HttpResponse } from './response.js';
+import type { ApiResponse, HttpResponse } from './http/response.js';
 import { backoffMs, RETRYABLE_STATUSES, retryAfterMs } from './retry.js';
-import { sleep, within } from './abortable.js';
-import { dispatcherFor } from './dispatcher.js';
-import { requestHeaders } from './headers.js';
-import { isPending } from './promise.js';
-import { resolveToken, type ResolvedToken } from './token.js';
-import { exchange } from './transport.js';
+import { sleep, within } from './http/abortable.js';
+import { dispatcherFor } from './http/dispatcher.js';
+import { requestHeaders } from './http/headers.js';
+import { isPending } from './http/promise.js';
+import { resolveToken, type ResolvedToken } from './http/token.js';
+import { exchange } from './http/transport.js';
 import { FailureMessage } from '../models/FailureMessage.js';
 import { ValidationResult } from '../models/ValidationResult.js';
 

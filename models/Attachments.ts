@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { model } from '../lib/codecs.js';
+import { model } from '../lib/schema/codecs.js';
 
 /** Attachment Access Keys for attachments (document and selfie images). Each key is a secret. */
 export const Attachments = model(

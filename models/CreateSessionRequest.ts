@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { listOf, model } from '../lib/codecs.js';
+import { listOf, model } from '../lib/schema/codecs.js';
 import { DisclosedFieldsRequest } from './DisclosedFieldsRequest.js';
 
 export const CreateSessionRequest = model(

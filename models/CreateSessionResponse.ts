@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { model } from '../lib/codecs.js';
+import { model } from '../lib/schema/codecs.js';
 import { Session } from './Session.js';
 
 export const CreateSessionResponse = model(

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { model } from '../lib/codecs.js';
+import { model } from '../lib/schema/codecs.js';
 
 /** The twelve disclosable fields; DisclosedFieldsRequest has the same ones, each optional. */
 export const disclosedFieldFlags = {

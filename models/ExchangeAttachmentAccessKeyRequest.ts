@@ -1,5 +1,5 @@
 import type * as t from 'io-ts';
-import { model, stringMinLength } from '../lib/codecs.js';
+import { model, stringMinLength } from '../lib/schema/codecs.js';
 
 export const ExchangeAttachmentAccessKeyRequest = model(
   'ExchangeAttachmentAccessKeyRequest',

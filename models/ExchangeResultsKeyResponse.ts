@@ -1,5 +1,5 @@
 import type * as t from 'io-ts';
-import { model } from '../lib/codecs.js';
+import { model } from '../lib/schema/codecs.js';
 import { IdentityData } from './IdentityData.js';
 import { Session } from './Session.js';
 

@@ -1,5 +1,5 @@
 import type * as t from 'io-ts';
-import { listOf, model } from '../lib/codecs.js';
+import { listOf, model } from '../lib/schema/codecs.js';
 import { ProviderInfo } from './ProviderInfo.js';
 
 export const ListProvidersResponse = model(

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { integer, listOf, model } from '../lib/codecs.js';
+import { integer, listOf, model } from '../lib/schema/codecs.js';
 import { Session } from './Session.js';
 
 export const ListSessionsResponse = model(

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { model } from '../lib/codecs.js';
+import { model } from '../lib/schema/codecs.js';
 
 /** A provider that can be named when creating a Session. */
 export const ProviderInfo = model(

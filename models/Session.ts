@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { integer, model } from '../lib/codecs.js';
+import { integer, model } from '../lib/schema/codecs.js';
 import { DisclosedFields } from './DisclosedFields.js';
 import { SessionFailCode } from './SessionFailCode.js';
 import { SessionState } from './SessionState.js';

@@ -1,5 +1,5 @@
 import type * as t from 'io-ts';
-import { enumeration } from '../lib/codecs.js';
+import { enumeration } from '../lib/schema/codecs.js';
 
 export const SessionFailCode = enumeration('SessionFailCode', {
   SessionFailNone: 'SessionFailNone',

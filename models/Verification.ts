@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { model } from '../lib/codecs.js';
+import { model } from '../lib/schema/codecs.js';
 import { VerificationFailCode } from './VerificationFailCode.js';
 
 /** The verification inside a Session. */

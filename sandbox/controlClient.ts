@@ -1,6 +1,6 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { request, type Dispatcher } from 'undici';
-import { decodeValue } from '../lib/decode.js';
+import { decodeValue } from '../lib/schema/decode.js';
 import { FailureMessage } from '../models/index.js';
 import { CompleteSessionResponse, type CompleteSessionRequest } from './controlModels.js';
 

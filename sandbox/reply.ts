@@ -1,5 +1,5 @@
 import type * as t from 'io-ts';
-import { listOf } from '../lib/codecs.js';
+import { listOf } from '../lib/schema/codecs.js';
 import { FailureMessage, ValidationResult } from '../models/index.js';
 
 // An answer as data: handlers return one, the server writes it. JSON answers are encoded through

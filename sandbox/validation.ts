@@ -1,6 +1,6 @@
 import type * as t from 'io-ts';
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import { unknownProperties } from '../lib/codecs.js';
+import { unknownProperties } from '../lib/schema/codecs.js';
 import {
   CreateSessionRequest,
   ExchangeAttachmentAccessKeyRequest,

@@ -44,7 +44,7 @@ if (version !== `v${floor}`) throw new Error(`expected Node v${floor}, found ${v
 const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 const steps: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ['the main flow against the sandbox', [tsx, 'sandbox/flow.ts']],
+  ['the main flow against the sandbox', [tsx, 'examples/flow/start.ts']],
   // Node 20 cannot load jest.config.ts (no type stripping), so the config goes over as JSON.
   [
     'the integration suite',

@@ -1,5 +1,5 @@
 import { isPng } from '../../sandbox/images.js';
-import { complete, createSession, httpError, ok, useHarness } from './harness.js';
+import { complete, createSession, httpError, ok, useHarness } from '../support/harness.js';
 import type { CompleteWithSuccess } from '../../sandbox/index.js';
 
 // The Attachments API against the sandbox: keys from a results exchange turn into image bytes.

@@ -1,4 +1,4 @@
-import { ok, useHarness } from './harness.js';
+import { ok, useHarness } from '../support/harness.js';
 
 // 20 callers creating 200 sessions at once, over real loopback HTTP: none lost, none duplicated,
 // and paging through the list afterwards sees each exactly once.

@@ -7,7 +7,7 @@ import {
   raw,
   useHarness,
   verifiedSession,
-} from './harness.js';
+} from '../support/harness.js';
 
 // Error answers of the sandbox: as the API gives them (401 FailureMessage, 400 ValidationResult[]
 // naming members), and as a plain HTTP server should (404, 405 with Allow, 413, 415), all JSON.

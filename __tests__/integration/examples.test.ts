@@ -9,8 +9,8 @@ import {
   peek,
   useHarness,
   verifiedSession,
-} from './harness.js';
-import { cleanEnv, REPO_ROOT, runTsx } from './processes.js';
+} from '../support/harness.js';
+import { cleanEnv, REPO_ROOT, runTsx } from '../support/processes.js';
 
 // Every script in examples/ run as a user runs it (`npx tsx examples/<name>.ts`) against a
 // sandbox, with real inputs prepared first: each exits 0, prints the operation's answer, and

@@ -1,10 +1,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { Agent } from 'undici';
-import { main } from '../../sandbox/flow/main.js';
-import { runFlow, type FlowOptions } from '../../sandbox/flow/run.js';
-import { ok, peek, startHarness, type Harness } from './harness.js';
-import { cleanEnv, runTsx } from './processes.js';
+import { main } from '../../examples/flow/main.js';
+import { runFlow, type FlowOptions } from '../../examples/flow/run.js';
+import { ok, peek, startHarness, type Harness } from '../support/harness.js';
+import { cleanEnv, runTsx } from '../support/processes.js';
 
 // `npm start`: the whole flow, as a child process exactly as npm runs it, and in-process for the
 // paths a child process cannot reach offline (a "real" API, played here by a sandbox).
@@ -27,8 +27,8 @@ const expectNoSecrets = (text: string) => {
   expect(text).not.toMatch(/\b(sk_sandbox|rk|ak|ct)_[\w-]{20,}/);
 };
 
-test('npm start (tsx sandbox/flow.ts): the whole flow against a fresh sandbox, exit 0', async () => {
-  const { code, stdout, stderr } = await runTsx('sandbox/flow.ts', cleanEnv());
+test('npm start (tsx examples/flow/start.ts): the whole flow against a fresh sandbox, exit 0', async () => {
+  const { code, stdout, stderr } = await runTsx('examples/flow/start.ts', cleanEnv());
   expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   const lines = stdout.split('\n');
   expect(lines.filter((line) => /^[ \d]\d\. /.test(line))).toEqual(STEP_TITLES);

@@ -1,5 +1,12 @@
 import type { OrderDirection, Session, SessionOrdering } from '../../index.js';
-import { complete, createSession, ok, raw, startHarness, type Harness } from './harness.js';
+import {
+  complete,
+  createSession,
+  ok,
+  raw,
+  startHarness,
+  type Harness,
+} from '../support/harness.js';
 
 // listSessions against the sandbox: OrderBy, OrderDirection, PageSize, Page, total and more.
 

@@ -1,4 +1,4 @@
-import { httpError, ok, raw, useHarness, verifiedSession } from './harness.js';
+import { httpError, ok, raw, useHarness, verifiedSession } from '../support/harness.js';
 
 // The Network API against the sandbox: its providers, and the identities it has verified.
 

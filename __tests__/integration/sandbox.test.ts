@@ -1,6 +1,6 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { request } from 'undici';
-import { ok, raw, startHarness } from './harness.js';
+import { ok, raw, startHarness } from '../support/harness.js';
 import { startSandbox } from '../../sandbox/index.js';
 import { router } from '../../sandbox/router.js';
 import { createSandboxServer } from '../../sandbox/server.js';

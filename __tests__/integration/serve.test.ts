@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { request } from 'undici';
-import { cleanEnv, finished, runTsx, spawnTsx } from './processes.js';
+import { cleanEnv, finished, runTsx, spawnTsx } from '../support/processes.js';
 
 // `npm run sandbox` (tsx sandbox/serve.ts): prints its URL and API key, serves until a signal.
 

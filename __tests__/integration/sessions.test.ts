@@ -13,7 +13,7 @@ import {
   useHarness,
   status,
   verifiedSession,
-} from './harness.js';
+} from '../support/harness.js';
 import { allDisclosed } from '../support/fixtures.js';
 
 // The Sessions API against the sandbox, through the SDK in strict mode, over loopback HTTP.

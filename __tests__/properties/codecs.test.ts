@@ -1,9 +1,9 @@
 import * as t from 'io-ts';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
-import { isModel, isRecord, unknownProperties } from '../../lib/codecs.js';
-import { decodeValue } from '../../lib/decode.js';
-import { isExact } from '../../lib/exact.js';
+import { isModel, isRecord, unknownProperties } from '../../lib/schema/codecs.js';
+import { decodeValue } from '../../lib/schema/decode.js';
+import { isExact } from '../../lib/schema/exact.js';
 import * as models from '../../models/index.js';
 import { arbitraryOf } from '../support/arbitraries.js';
 

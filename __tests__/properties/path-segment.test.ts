@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
-import { pathSegment } from '../../lib/codecs.js';
-import { encodePathSegment } from '../../lib/path.js';
+import { pathSegment } from '../../lib/schema/codecs.js';
+import { encodePathSegment } from '../../lib/http/path.js';
 import { clientFor } from '../support/client.js';
 import { closedPort, sendJson, startLoopback } from '../support/loopback.js';
 

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import fc from 'fast-check';
-import { isEnum, isList, isModel } from '../../lib/codecs.js';
+import { isEnum, isList, isModel } from '../../lib/schema/codecs.js';
 
 // A generator of valid values for any model codec, derived from the codec's own structure, so that
 // every schema is covered and a new kind of codec fails loudly here until it is taught.

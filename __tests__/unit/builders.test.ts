@@ -13,9 +13,9 @@ import {
   session,
   TOKEN,
   TRICKY_SESSION_ID,
-} from './fixtures.js';
-import { cancelSession, createSession, getSession, listSessions } from './operations.js';
-import { expectLeft, expectRight } from './results.js';
+} from '../support/responses.js';
+import { cancelSession, createSession, getSession, listSessions } from '../support/operations.js';
+import { expectLeft, expectRight } from '../support/results.js';
 import {
   expectSentRequest,
   holdAnswer,
@@ -23,7 +23,7 @@ import {
   mockOperation,
   mockSuccess,
   useNock,
-} from './wire.js';
+} from '../support/wire.js';
 
 // Builders are immutable values: a setter returns a new builder and leaves the old one as it
 // was; per-request options ride along the same way. `execute` is a TaskEither on its own.

@@ -6,7 +6,7 @@ import {
   listSessionsResponse,
   makeClient,
   session,
-} from './fixtures.js';
+} from '../support/responses.js';
 import {
   cancelSession,
   createSession,
@@ -17,9 +17,9 @@ import {
   listSessions,
   OPERATIONS,
   type OperationCase,
-} from './operations.js';
-import { bodyIs, expectLeft, expectRight } from './results.js';
-import { mockOperation, useNock } from './wire.js';
+} from '../support/operations.js';
+import { bodyIs, expectLeft, expectRight } from '../support/results.js';
+import { mockOperation, useNock } from '../support/wire.js';
 
 // A 2xx answer is decoded against the spec: required fields, types, integers, enums. A failure
 // names the path and keeps the raw response. Unknown properties are dropped, or, in strict mode,

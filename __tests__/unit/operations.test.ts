@@ -6,7 +6,7 @@ import {
   makeClient,
   session,
   validationResults,
-} from './fixtures.js';
+} from '../support/responses.js';
 import {
   createSession,
   exchangeAttachmentAccessKey,
@@ -18,9 +18,9 @@ import {
   OPERATIONS,
   redactSession,
   type OperationCase,
-} from './operations.js';
-import { bodyIs, bodyText, expectLeft, expectRight } from './results.js';
-import { expectSentRequest, mockOperation, mockSuccess, useNock } from './wire.js';
+} from '../support/operations.js';
+import { bodyIs, bodyText, expectLeft, expectRight } from '../support/results.js';
+import { expectSentRequest, mockOperation, mockSuccess, useNock } from '../support/wire.js';
 
 // Every operation: the exact request on the wire, a 200 decoded, and the HTTP errors the spec
 // describes (400 with ValidationResult[], 401 with FailureMessage, 500 with whatever came).

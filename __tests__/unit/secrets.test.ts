@@ -7,11 +7,16 @@ import {
   PHONE_NUMBER,
   PHONE_NUMBER_ON_WIRE,
   TOKEN,
-} from './fixtures.js';
-import { getSession, identityLookup, OPERATIONS, type OperationCase } from './operations.js';
+} from '../support/responses.js';
+import {
+  getSession,
+  identityLookup,
+  OPERATIONS,
+  type OperationCase,
+} from '../support/operations.js';
 import { closedPort } from '../support/loopback.js';
-import { expectLeft, expectRight } from './results.js';
-import { mockOperation, mockSuccess, useNock } from './wire.js';
+import { expectLeft, expectRight } from '../support/results.js';
+import { mockOperation, mockSuccess, useNock } from '../support/wire.js';
 
 // The access token, results keys, attachment keys and launch URLs never reach a debug line or an
 // error message, even with bodies logged and a server that echoes them back.

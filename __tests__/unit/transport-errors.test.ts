@@ -1,14 +1,14 @@
 import nock from 'nock';
-import { HTML_ERROR_PAGE, makeClient } from './fixtures.js';
+import { HTML_ERROR_PAGE, makeClient } from '../support/responses.js';
 import {
   createSession,
   getSession,
   listProviders,
   OPERATIONS,
   type OperationCase,
-} from './operations.js';
+} from '../support/operations.js';
 import { closedPort } from '../support/loopback.js';
-import { expectLeft, expectRight } from './results.js';
+import { expectLeft, expectRight } from '../support/results.js';
 import {
   expectNothingSent,
   holdAnswer,
@@ -17,7 +17,7 @@ import {
   mockSuccess,
   trapAnyRequest,
   useNock,
-} from './wire.js';
+} from '../support/wire.js';
 
 // What the network can do to a request: refuse it, hold the answer past the timeout, lose it
 // half-way, or the caller can abort it. Each ends in its own ConnectError; retries happen only

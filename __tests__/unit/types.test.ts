@@ -19,9 +19,9 @@ import {
   type Session,
   type SessionFailCode,
 } from '../../index.js';
-import { makeClient } from './fixtures.js';
-import { expectLeft } from './results.js';
-import { expectNothingSent, trapAnyRequest, useNock } from './wire.js';
+import { makeClient } from '../support/responses.js';
+import { expectLeft } from '../support/results.js';
+import { expectNothingSent, trapAnyRequest, useNock } from '../support/wire.js';
 
 // Type-level tests. `npx tsc -p . --noEmit` (part of `npm test`) is what checks them: each
 // `@ts-expect-error` line must fail to compile, or the directive itself is an error, and each

@@ -8,11 +8,11 @@ import {
   type OrderDirection,
   type SessionOrdering,
 } from '../../index.js';
-import { makeClient, TOKEN } from './fixtures.js';
-import type { AnyRequest } from './operations.js';
-import { expectLeft } from './results.js';
-import { untyped } from './untyped.js';
-import { expectNothingSent, trapAnyRequest, useNock } from './wire.js';
+import { makeClient, TOKEN } from '../support/responses.js';
+import type { AnyRequest } from '../support/operations.js';
+import { expectLeft } from '../support/results.js';
+import { untyped } from '../support/untyped.js';
+import { expectNothingSent, trapAnyRequest, useNock } from '../support/wire.js';
 
 // Parameters are checked against the spec before anything is sent: each problem is named in
 // `problems`, the result is an InvalidRequest, and no request leaves (a trap for any request to

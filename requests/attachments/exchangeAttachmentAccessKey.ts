@@ -1,7 +1,7 @@
 import type { Configuration } from '../../lib/configuration.js';
 import { RequestBuilder } from '../../lib/builder.js';
 import { compile } from '../../lib/prepare.js';
-import { attachment, type AttachmentContent } from '../../lib/results.js';
+import { attachment, type AttachmentContent } from '../../lib/readers.js';
 import type { RequestOptions } from '../../lib/send.js';
 import { ExchangeAttachmentAccessKeyRequest } from '../../models/ExchangeAttachmentAccessKeyRequest.js';
 

@@ -1,8 +1,8 @@
 import type { Configuration } from '../../lib/configuration.js';
 import { RequestBuilder } from '../../lib/builder.js';
-import { pathSegment } from '../../lib/codecs.js';
+import { pathSegment } from '../../lib/schema/codecs.js';
 import { compile } from '../../lib/prepare.js';
-import { json } from '../../lib/results.js';
+import { json } from '../../lib/readers.js';
 import type { RequestOptions } from '../../lib/send.js';
 import { IdentityLookupResponse } from '../../models/IdentityLookupResponse.js';
 

@@ -1,7 +1,7 @@
 import type { Configuration } from '../../lib/configuration.js';
 import { RequestBuilder } from '../../lib/builder.js';
 import { compile } from '../../lib/prepare.js';
-import { json } from '../../lib/results.js';
+import { json } from '../../lib/readers.js';
 import type { RequestOptions } from '../../lib/send.js';
 import { CancelSessionResponse } from '../../models/CancelSessionResponse.js';
 import { sessionIdParam } from '../params.js';

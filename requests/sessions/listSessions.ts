@@ -1,8 +1,8 @@
 import type { Configuration } from '../../lib/configuration.js';
 import { RequestBuilder } from '../../lib/builder.js';
-import { integerBetween } from '../../lib/codecs.js';
+import { integerBetween } from '../../lib/schema/codecs.js';
 import { compile } from '../../lib/prepare.js';
-import { json } from '../../lib/results.js';
+import { json } from '../../lib/readers.js';
 import type { RequestOptions } from '../../lib/send.js';
 import { ListSessionsResponse } from '../../models/ListSessionsResponse.js';
 import { OrderDirection } from '../../models/OrderDirection.js';

@@ -1,7 +1,7 @@
 import type { Configuration } from '../../lib/configuration.js';
 import { RequestBuilder } from '../../lib/builder.js';
 import { compile } from '../../lib/prepare.js';
-import { empty } from '../../lib/results.js';
+import { empty } from '../../lib/readers.js';
 import type { RequestOptions } from '../../lib/send.js';
 import { sessionIdParam } from '../params.js';
 

@@ -12,8 +12,8 @@ import {
   type Result,
   type Session,
 } from '../../index.js';
-import type { SandboxControl } from '../controlClient.js';
-import { isPng } from '../images.js';
+import type { SandboxControl } from '../../sandbox/controlClient.js';
+import { isPng } from '../../sandbox/images.js';
 import { mask, maskUrl, Transcript, when, type Write } from './transcript.js';
 
 // The verification flow, end to end, through the SDK: create → the user verifies → poll until

@@ -1,6 +1,6 @@
 import type * as t from 'io-ts';
 import { right } from 'fp-ts/lib/Either.js';
-import { decodeJson } from './decode.js';
+import { decodeJson } from './schema/decode.js';
 import type { ResultReader } from './operation.js';
 import { retryAfterMs } from './retry.js';
 

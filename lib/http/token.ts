@@ -1,4 +1,4 @@
-import type { AccessToken } from './configuration.js';
+import type { AccessToken } from '../configuration.js';
 
 // The bearer token of a request: a string as it is, or what the provider function yields.
 

@@ -2,9 +2,9 @@ import type * as t from 'io-ts';
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { unknownProperties } from './codecs.js';
 import { isExact } from './exact.js';
-import type { DecodeProblems } from './operation.js';
+import type { DecodeProblems } from '../operation.js';
 import { describeErrors } from './report.js';
-import type { HttpHeaders, HttpResponse } from './response.js';
+import type { HttpHeaders, HttpResponse } from '../http/response.js';
 
 /**
  * Decodes a parsed value. A valid value with no unknown property is returned as it is (the

@@ -1,7 +1,7 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { Agent } from 'undici';
-import { sandboxControl } from '../controlClient.js';
-import { startSandbox, type Sandbox } from '../index.js';
+import { sandboxControl } from '../../sandbox/controlClient.js';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { runFlow, type FlowTarget } from './run.js';
 import type { Write } from './transcript.js';
 

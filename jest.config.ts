@@ -6,7 +6,12 @@ const config: Config = {
   extensionsToTreatAsEsm: ['.ts'],
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // The package's own name, as examples and tests import it (tsconfig.json's paths, for tsc and tsx).
+    '^trinsic-connect-sdk$': '<rootDir>/index.ts',
+    '^trinsic-connect-sdk/sandbox$': '<rootDir>/sandbox/index.ts',
+  },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true }],
   },

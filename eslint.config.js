@@ -1,8 +1,18 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
+import { layers } from './eslint.layers.js';
 
 export default tseslint.config(
-  { ignores: ['eslint.config.js', 'dist/', 'node_modules/', 'coverage/', 'bench/results/'] },
+  {
+    ignores: [
+      'eslint.config.js',
+      'eslint.layers.js',
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'bench/results/',
+    ],
+  },
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
@@ -15,6 +25,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-type-parameters': 'off',
     },
   },
+  ...layers,
   {
     files: ['__tests__/**/*.ts'],
     rules: {

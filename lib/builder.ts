@@ -1,63 +1,80 @@
 import type { AccessToken, Configuration } from './configuration.js';
 import { lowerCaseKeys } from './configuration.js';
+import type { RequestOptions } from './options.js';
+import type { Result } from './outcome.js';
 import type { CompiledOperation } from './prepare.js';
-import { send, type RequestOptions, type Result } from './send.js';
+import { send } from './send.js';
+
+/** Everything a request builder holds: where it goes, what it is, and what was set so far. */
+export interface BuilderState<P, T, M> {
+  readonly configuration: Configuration;
+  readonly operation: CompiledOperation<P, T, M>;
+  readonly params: Partial<P>;
+  readonly options: RequestOptions;
+}
 
 /**
- * The base of every request builder. A builder is immutable: each setter returns a new builder,
- * so a half-built request can be shared and extended. `Self` is the concrete builder type that
- * the setters return.
+ * A request builder. It is immutable: each setter returns a new builder of the same class, so a
+ * half-built request can be shared and extended. An operation with parameters of its own
+ * subclasses it with nothing but its setters (each a call to `with`).
  */
-export abstract class RequestBuilder<P, T, Self> {
-  protected constructor(
-    protected readonly configuration: Configuration,
-    private readonly operation: CompiledOperation<P, T>,
-    protected readonly params: Partial<P>,
-    private readonly options: RequestOptions,
-  ) {}
+export class RequestBuilder<P, T, M> {
+  constructor(private readonly state: BuilderState<P, T, M>) {}
 
-  /** A builder of the same kind with other parameters and options. */
-  protected abstract rebuild(params: Partial<P>, options: RequestOptions): Self;
-
-  protected with<K extends keyof P>(key: K, value: P[K]): Self {
-    const params: Partial<P> = { ...this.params };
+  /** A builder of this same class with one more parameter set. */
+  protected with<K extends keyof P>(key: K, value: P[K]): this {
+    const params: Partial<P> = { ...this.state.params };
     params[key] = value;
-    return this.rebuild(params, this.options);
+    return this.next({ ...this.state, params });
   }
 
-  private withOptions(options: RequestOptions): Self {
-    return this.rebuild(this.params, { ...this.options, ...options });
+  private withOptions(options: RequestOptions): this {
+    return this.next({ ...this.state, options: { ...this.state.options, ...options } });
+  }
+
+  // Built through the constructor of whatever subclass `this` is, so setters need no override.
+  private next(state: BuilderState<P, T, M>): this {
+    const built: unknown = Reflect.construct(this.constructor, [state]);
+    if (!this.isSameKind(built))
+      throw new TypeError('a builder subclass must keep its constructor');
+    return built;
+  }
+
+  private isSameKind(value: unknown): value is this {
+    return value instanceof this.constructor;
   }
 
   /** Cancels the request, at any stage, backoff waits included: the result is an AbortError. */
-  signal(signal: AbortSignal): Self {
+  signal(signal: AbortSignal): this {
     return this.withOptions({ signal });
   }
 
   /** Whole-request timeout per attempt, in ms (connect, headers and body). */
-  timeout(ms: number): Self {
+  timeout(ms: number): this {
     return this.withOptions({ timeoutMs: ms });
   }
 
   /** Another access token for this request only. */
-  accessToken(token: AccessToken): Self {
+  accessToken(token: AccessToken): this {
     return this.withOptions({ accessToken: token });
   }
 
   /** Extra headers for this request; they win over the configuration's default headers. */
-  headers(headers: Readonly<Record<string, string>>): Self {
-    return this.withOptions({ headers: { ...this.options.headers, ...lowerCaseKeys(headers) } });
+  headers(headers: Readonly<Record<string, string>>): this {
+    return this.withOptions({
+      headers: { ...this.state.options.headers, ...lowerCaseKeys(headers) },
+    });
   }
 
   /** Retries after the first attempt for this request; 0 disables them. */
-  maxRetries(retries: number): Self {
+  maxRetries(retries: number): this {
     return this.withOptions({ maxRetries: retries });
   }
 
   /**
-   * Sends the request. Resolves to `Left(ConnectError)` or `Right(ApiResponse)`; never rejects.
+   * Sends the request. Resolves to `Left(error)` or `Right(ApiResponse)`; never rejects.
    * An arrow property, so that `builder.execute` is a TaskEither on its own.
    */
-  readonly execute = (): Promise<Result<T>> =>
-    send(this.configuration, this.operation, this.params, this.options);
+  readonly execute = (): Promise<Result<T, M>> =>
+    send(this.state.configuration, this.state.operation, this.state.params, this.state.options);
 }

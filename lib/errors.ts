@@ -1,9 +1,8 @@
-import type { FailureMessage } from '../models/FailureMessage.js';
-import type { ValidationResult } from '../models/ValidationResult.js';
 import type { HttpResponse } from './http/response.js';
 
 // Errors are plain values, discriminated by `_tag`, so they can be matched exhaustively and
 // composed in fp-ts pipelines. Every `message` is built from parts that can hold no secret.
+// The core knows no API: what an error body means is the API description's (`M`, ErrorBodies).
 
 /** The request broke a rule of the spec; nothing was sent. */
 export interface InvalidRequest {
@@ -38,17 +37,14 @@ export interface AbortError {
   readonly attempts: number;
 }
 
-/** The body of an error answer, decoded as the spec describes it (400 and 401). */
-export type HttpErrorModel = readonly ValidationResult[] | FailureMessage;
-
 /** The server answered with a status that is not a success. */
-export interface HttpError {
+export interface HttpError<M = unknown> {
   readonly _tag: 'HttpError';
   readonly message: string;
   readonly status: number;
   readonly response: HttpResponse;
-  /** `ValidationResult[]` for 400 and `FailureMessage` for 401, when the body decodes as such. */
-  readonly model: HttpErrorModel | undefined;
+  /** The error body, decoded as the API describes it for this status, when it does. */
+  readonly model: M | undefined;
   readonly attempts: number;
 }
 
@@ -62,8 +58,9 @@ export interface DecodeError {
   readonly attempts: number;
 }
 
-export type ConnectError =
-  InvalidRequest | NetworkError | TimeoutError | AbortError | HttpError | DecodeError;
+/** Every way a request can fail; `M` is the API's union of error-body models. */
+export type RequestError<M> =
+  InvalidRequest | NetworkError | TimeoutError | AbortError | HttpError<M> | DecodeError;
 
 export const invalidRequest = (operation: string, problems: readonly string[]): InvalidRequest => ({
   _tag: 'InvalidRequest',
@@ -101,16 +98,16 @@ export const abortError = (operation: string, attempts: number): AbortError => (
   attempts,
 });
 
-export const httpError = (
+export const httpError = <M>(
   operation: string,
   response: HttpResponse,
-  model: HttpErrorModel | undefined,
+  model: M | undefined,
   attempts: number,
-  /** The server's own `{ message }`, for statuses whose body the spec does not describe. */
-  serverMessage?: string,
-): HttpError => ({
+  /** What the body says, as the API description reads it; empty when it says nothing. */
+  says: string,
+): HttpError<M> => ({
   _tag: 'HttpError',
-  message: `${operation}: HTTP ${response.status}${describeModel(model)}${serverMessage === undefined ? '' : `: ${serverMessage.slice(0, 200)}`}${redirectNote(response.status)}`,
+  message: `${operation}: HTTP ${response.status}${says === '' ? '' : `: ${says}`}${redirectNote(response.status)}`,
   status: response.status,
   response,
   model,
@@ -133,15 +130,3 @@ export const decodeError = (
 // Redirects are never followed, so a bearer token cannot be carried to another origin.
 const redirectNote = (status: number): string =>
   status >= 300 && status < 400 ? ' (a redirect: not followed, by design)' : '';
-
-const describeModel = (model: HttpErrorModel | undefined): string => {
-  if (model === undefined) return '';
-  if (!isValidationResults(model)) return `: ${model.message}`;
-  const lines = model.map(
-    (r) => `${r.memberNames.join(', ') || '(request)'}: ${r.errorMessage ?? 'invalid'}`,
-  );
-  return lines.length === 0 ? '' : `: ${lines.join('; ')}`;
-};
-
-const isValidationResults = (model: HttpErrorModel): model is readonly ValidationResult[] =>
-  Array.isArray(model);

@@ -12,13 +12,13 @@ import { describeErrors } from './schema/report.js';
 /** A parameter spec seen from the send path, which needs only to check the value. */
 type CheckedParam = Omit<ParamSpec<unknown>, 'codec'> & { readonly codec: t.Mixed };
 
-export interface CompiledOperation<P, T> extends Operation<P, T> {
+export interface CompiledOperation<P, T, M> extends Operation<P, T, M> {
   readonly template: PathTemplate;
   readonly entries: ReadonlyArray<readonly [keyof P & string, CheckedParam]>;
   readonly hasBody: boolean;
 }
 
-export const compile = <P, T>(operation: Operation<P, T>): CompiledOperation<P, T> => {
+export const compile = <P, T, M>(operation: Operation<P, T, M>): CompiledOperation<P, T, M> => {
   const entries: Array<readonly [keyof P & string, CheckedParam]> = [];
   for (const key in operation.params) entries.push([key, operation.params[key]]);
   return {
@@ -42,8 +42,8 @@ export interface PreparedRequest {
 
 const MASK = '[REDACTED]';
 
-export const prepare = <P, T>(
-  operation: CompiledOperation<P, T>,
+export const prepare = <P, T, M>(
+  operation: CompiledOperation<P, T, M>,
   params: Partial<P>,
   forLog: boolean,
 ): Either<string[], PreparedRequest> => {

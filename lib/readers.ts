@@ -1,10 +1,10 @@
 import type * as t from 'io-ts';
 import { right } from 'fp-ts/lib/Either.js';
-import { decodeJson } from './schema/decode.js';
 import type { ResultReader } from './operation.js';
-import { retryAfterMs } from './retry.js';
+import { decodeJson } from './schema/decode.js';
 
-// How an operation reads a success answer: the three shapes the spec has.
+// How an operation reads a success answer, for the shapes every JSON API has. An API with
+// answers of its own kind (bytes, or "not ready yet") writes its reader beside its operations.
 
 /** A JSON body decoded with `codec`. */
 export const json =
@@ -12,35 +12,5 @@ export const json =
   (response, strict) =>
     decodeJson(codec, response, strict);
 
-/** No body worth reading (RedactSession answers 200 with nothing). */
+/** No body worth reading (e.g. a 200 with nothing in it). */
 export const empty: ResultReader<undefined> = () => right(undefined);
-
-/** The attachment's bytes, or word that it is not ready yet (HTTP 202). */
-export type AttachmentContent =
-  | {
-      readonly _tag: 'Attachment';
-      readonly contentType: string;
-      readonly bytes: Uint8Array;
-    }
-  | {
-      readonly _tag: 'AttachmentPending';
-      /** The server's Retry-After, in seconds, when it sent one. */
-      readonly retryAfterSeconds: number | undefined;
-    };
-
-export const attachment: ResultReader<AttachmentContent> = (response) => {
-  if (response.status === 202) {
-    const retryAfter = retryAfterMs(response.headers, Number.POSITIVE_INFINITY);
-    return right({
-      _tag: 'AttachmentPending',
-      retryAfterSeconds: retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
-    });
-  }
-  const contentType = response.headers['content-type'];
-  return right({
-    _tag: 'Attachment',
-    contentType:
-      (Array.isArray(contentType) ? contentType[0] : contentType) ?? 'application/octet-stream',
-    bytes: response.body,
-  });
-};

@@ -1,47 +1,40 @@
-// What must never reach a log line or an error message, and how it is masked.
+import type { Sensitivity } from './operation.js';
+
+// What must never reach a log line or an error message, and how it is masked. Which properties
+// are secret or personal is the API description's to say (Sensitivity); this is only the how.
 
 export const REDACTED = '[REDACTED]';
 
-/** JSON properties whose values are secrets: access keys, and the launch URL's client token. */
-const SECRET_PROPERTIES: ReadonlySet<string> = new Set([
-  'resultsAccessKey',
-  'attachmentAccessKey',
-  'launchUrl',
-  'selfie',
-  'documentFront',
-  'documentBack',
-  'documentPortrait',
-]);
-
-/** JSON properties holding a verified person's data: every string within them is masked. */
-const PERSONAL_PROPERTIES: ReadonlySet<string> = new Set(['person', 'document']);
-
 /**
  * A copy of a JSON value with every secret property's string value masked, and every string
- * within personal data. Only strings: the secret names stand for booleans in DisclosedFields,
- * and those are no secret.
+ * within personal data. Only strings: a secret property's name may also stand for a boolean
+ * elsewhere (a flag asking for it), and that is no secret.
  */
-export const redactJson = (value: unknown, personal = false): unknown => {
+export const redactJson = (value: unknown, sensitivity: Sensitivity, personal = false): unknown => {
   if (typeof value === 'string') return personal ? REDACTED : value;
-  if (Array.isArray(value)) return value.map((inner) => redactJson(inner, personal));
+  if (Array.isArray(value)) return value.map((inner) => redactJson(inner, sensitivity, personal));
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
     out[key] =
-      SECRET_PROPERTIES.has(key) && typeof inner === 'string'
+      sensitivity.secretProperties.has(key) && typeof inner === 'string'
         ? REDACTED
-        : redactJson(inner, personal || PERSONAL_PROPERTIES.has(key));
+        : redactJson(inner, sensitivity, personal || sensitivity.personalProperties.has(key));
   }
   return out;
 };
 
 /** The string values of secret properties within a JSON value. */
-export const secretsIn = (value: unknown, found: string[] = []): string[] => {
-  if (Array.isArray(value)) for (const inner of value) secretsIn(inner, found);
+export const secretsIn = (
+  value: unknown,
+  sensitivity: Sensitivity,
+  found: string[] = [],
+): string[] => {
+  if (Array.isArray(value)) for (const inner of value) secretsIn(inner, sensitivity, found);
   else if (typeof value === 'object' && value !== null) {
     for (const [key, inner] of Object.entries(value)) {
-      if (SECRET_PROPERTIES.has(key) && typeof inner === 'string') found.push(inner);
-      else secretsIn(inner, found);
+      if (sensitivity.secretProperties.has(key) && typeof inner === 'string') found.push(inner);
+      else secretsIn(inner, sensitivity, found);
     }
   }
   return found;

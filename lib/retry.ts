@@ -1,6 +1,12 @@
-import type { HttpHeaders } from './http/response.js';
+import { isLeft, type Either } from 'fp-ts/lib/Either.js';
+import type { HttpHeaders, HttpResponse } from './http/response.js';
+import type { ExchangeFailure } from './http/transport.js';
 
-// When to try again, and how long to wait first.
+// When to try again, and how long to wait first: pure functions of the attempt's outcome, so the
+// rules are tested without any HTTP (the randomness and the clock are parameters).
+
+/** What one attempt came to: a failure of the exchange, or an answer. */
+export type AttemptOutcome = Either<ExchangeFailure, HttpResponse>;
 
 /** Statuses that say "try again later" rather than "this request is wrong". */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
@@ -9,6 +15,44 @@ export interface Backoff {
   readonly retryBaseDelayMs: number;
   readonly retryMaxDelayMs: number;
 }
+
+export interface RetrySettings extends Backoff {
+  /** Retries after the first attempt. */
+  readonly maxRetries: number;
+  /** The longest Retry-After honoured; a longer one is capped to it. */
+  readonly maxRetryAfterMs: number;
+}
+
+/**
+ * How long to wait before attempt `attempt + 1`, or `undefined` to stop here. What may have
+ * reached the server is sent again only when the operation is idempotent; a failure that proves
+ * the request never left (a refused connection) is retried for any operation.
+ */
+export const retryDelay = (
+  outcome: AttemptOutcome,
+  operation: { readonly idempotent: boolean },
+  attempt: number,
+  settings: RetrySettings,
+  random: () => number = Math.random,
+  now: () => number = Date.now,
+): number | undefined => {
+  if (attempt > settings.maxRetries) return undefined;
+  if (isLeft(outcome)) {
+    const failure = outcome.left;
+    if (failure.kind === 'abort') return undefined;
+    const safe =
+      failure.kind === 'network'
+        ? failure.code !== 'ResponseTooLarge' &&
+          (operation.idempotent || !failure.mayHaveReachedServer)
+        : operation.idempotent;
+    return safe ? backoffMs(attempt, settings, random) : undefined;
+  }
+  const { status, headers } = outcome.right;
+  if (!operation.idempotent || !RETRYABLE_STATUSES.has(status)) return undefined;
+  return (
+    retryAfterMs(headers, settings.maxRetryAfterMs, now()) ?? backoffMs(attempt, settings, random)
+  );
+};
 
 /** Exponential backoff with full jitter: uniform in [0, min(max, base·2^(retry-1))]. */
 export const backoffMs = (

@@ -1,59 +1,34 @@
-import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import { listOf } from './schema/codecs.js';
-import type { AccessToken, Configuration } from './configuration.js';
-import { decodeJson } from './schema/decode.js';
-import {
-  abortError,
-  decodeError,
-  httpError,
-  invalidRequest,
-  networkError,
-  timeoutError,
-  type ConnectError,
-  type HttpErrorModel,
-} from './errors.js';
-import { logAttempt, logRequestBody, logResponseBody } from './log.js';
-import type { CompiledOperation, PreparedRequest } from './prepare.js';
-import { prepare } from './prepare.js';
-import { scrub, secretsIn } from './redact.js';
-import type { ApiResponse, HttpResponse } from './http/response.js';
-import { backoffMs, RETRYABLE_STATUSES, retryAfterMs } from './retry.js';
+import { isLeft, left } from 'fp-ts/lib/Either.js';
+import type { Configuration } from './configuration.js';
+import { abortError, invalidRequest, networkError, timeoutError } from './errors.js';
 import { sleep, within } from './http/abortable.js';
 import { dispatcherFor } from './http/dispatcher.js';
 import { requestHeaders } from './http/headers.js';
 import { isPending } from './http/promise.js';
-import { resolveToken, type ResolvedToken } from './http/token.js';
+import { resolveToken } from './http/token.js';
 import { exchange } from './http/transport.js';
-import { FailureMessage } from '../models/FailureMessage.js';
-import { ValidationResult } from '../models/ValidationResult.js';
+import { logAttempt, logRequestBody, logResponseBody, outcomeLabel } from './log.js';
+import { checkOptions, retrySettingsOf, timeoutOf, type RequestOptions } from './options.js';
+import { resultOf, type Result } from './outcome.js';
+import { prepare, type CompiledOperation, type PreparedRequest } from './prepare.js';
+import { scrub, secretsIn } from './redact.js';
+import { retryDelay } from './retry.js';
 
-// The one send path: check → resolve the token → send (retrying what is safe) → read the answer.
-// Every operation goes through here; it resolves to an Either and never rejects.
+// The one send path: check → resolve the token → send, retrying what the rules allow → read the
+// answer. Every operation goes through here; it resolves to an Either and never rejects.
 
-/** Per-request settings, the ones the Go SDK carries in its context. */
-export interface RequestOptions {
-  readonly signal?: AbortSignal;
-  readonly timeoutMs?: number;
-  readonly accessToken?: AccessToken;
-  /** Extra headers, names lower-case; they win over the configuration's default headers. */
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly maxRetries?: number;
-}
-
-export type Result<T> = Either<ConnectError, ApiResponse<T>>;
-
-const ValidationResults = listOf(ValidationResult);
-
-export const send = async <P, T>(
+export const send = async <P, T, M>(
   config: Configuration,
-  operation: CompiledOperation<P, T>,
+  operation: CompiledOperation<P, T, M>,
   params: Partial<P>,
   options: RequestOptions,
-): Promise<Result<T>> => {
+): Promise<Result<T, M>> => {
   const secrets: string[] = [];
   try {
     const result = await sendChecked(config, operation, params, options, secrets);
-    return isLeft(result) ? left(withoutSecrets(result.left, secrets)) : result;
+    if (!isLeft(result) || secrets.length === 0) return result;
+    const message = scrub(result.left.message, secrets);
+    return message === result.left.message ? result : left({ ...result.left, message });
   } catch (error) {
     // Nothing below is meant to throw; should something still do so, it is an answer all the same.
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -61,13 +36,13 @@ export const send = async <P, T>(
   }
 };
 
-const sendChecked = async <P, T>(
+const sendChecked = async <P, T, M>(
   config: Configuration,
-  operation: CompiledOperation<P, T>,
+  operation: CompiledOperation<P, T, M>,
   params: Partial<P>,
   options: RequestOptions,
   secrets: string[],
-): Promise<Result<T>> => {
+): Promise<Result<T, M>> => {
   const prepared = prepare(operation, params, config.logger !== undefined);
   const optionProblems = checkOptions(options);
   if (isLeft(prepared) || optionProblems.length > 0) {
@@ -76,12 +51,11 @@ const sendChecked = async <P, T>(
   }
   // Aborted before anything was sent (or asked of a token provider): no attempt is counted.
   if (options.signal?.aborted) return left(abortError(operation.name, 0));
-  const pending = resolveToken(options.accessToken ?? config.accessToken);
-  let token: ResolvedToken;
-  if (isPending(pending)) {
+  let token = resolveToken(options.accessToken ?? config.accessToken);
+  if (isPending(token)) {
     // A token provider that hangs must not hang the call: the abort and the timeout cover it.
-    const timeoutMs = options.timeoutMs ?? config.timeoutMs;
-    const waited = await within(pending, options.signal, timeoutMs);
+    const timeoutMs = timeoutOf(config, options);
+    const waited = await within(token, options.signal, timeoutMs);
     if (!waited.done) {
       return left(
         waited.why === 'abort'
@@ -90,9 +64,9 @@ const sendChecked = async <P, T>(
       );
     }
     token = waited.value;
-  } else token = pending;
+  }
   if (token.secret !== undefined) secrets.push(token.secret);
-  if (operation.hasBody) secretsIn(prepared.right.bodyValue, secrets);
+  if (operation.hasBody) secretsIn(prepared.right.bodyValue, operation.sensitivity, secrets);
 
   const { headers, problems } = requestHeaders(
     config,
@@ -106,20 +80,20 @@ const sendChecked = async <P, T>(
   return sendWithRetries(config, operation, prepared.right, headers, options, secrets);
 };
 
-const sendWithRetries = async <P, T>(
+const sendWithRetries = async <P, T, M>(
   config: Configuration,
-  operation: CompiledOperation<P, T>,
+  operation: CompiledOperation<P, T, M>,
   prepared: PreparedRequest,
   headers: Readonly<Record<string, string>>,
   options: RequestOptions,
   secrets: readonly string[],
-): Promise<Result<T>> => {
-  const { name } = operation;
-  const maxRetries = options.maxRetries ?? config.maxRetries;
-  const timeoutMs = options.timeoutMs ?? config.timeoutMs;
-  const logger = config.logger;
+): Promise<Result<T, M>> => {
+  const { name, sensitivity } = operation;
+  const timeoutMs = timeoutOf(config, options);
+  const retry = retrySettingsOf(config, options);
+  const { logger } = config;
   if (logger && config.logBodies) {
-    logRequestBody(logger, name, headers, prepared.bodyValue, secrets);
+    logRequestBody(logger, name, headers, prepared.bodyValue, sensitivity, secrets);
   }
   const path = config.pathPrefix + prepared.target;
   const configured = dispatcherFor(config.dispatcher);
@@ -139,105 +113,17 @@ const sendWithRetries = async <P, T>(
       maxResponseBytes: config.maxResponseBytes,
     });
     if (logger) {
-      logAttempt(
-        logger,
-        {
-          operation: name,
-          method: operation.method,
-          target: prepared.loggedTarget,
-          attempt,
-          attempts: maxRetries + 1,
-          ms: performance.now() - started,
-          outcome: isLeft(outcome)
-            ? outcome.left.kind === 'network'
-              ? outcome.left.code
-              : outcome.left.kind
-            : String(outcome.right.status),
-        },
-        secrets,
-      );
+      const ms = performance.now() - started;
+      const { method } = operation;
+      const attempts = retry.maxRetries + 1;
+      const entry = { operation: name, method, target: prepared.loggedTarget, attempt, attempts };
+      logAttempt(logger, { ...entry, ms, outcome: outcomeLabel(outcome) }, secrets);
       if (config.logBodies && !isLeft(outcome)) {
-        logResponseBody(logger, name, outcome.right.body, secrets);
+        logResponseBody(logger, name, outcome.right.body, sensitivity, secrets);
       }
     }
-    const mayRetry = attempt <= maxRetries;
-
-    if (isLeft(outcome)) {
-      const failure = outcome.left;
-      if (failure.kind === 'abort') return left(abortError(name, attempt));
-      const safe =
-        failure.kind === 'network'
-          ? failure.code !== 'ResponseTooLarge' &&
-            (operation.idempotent || !failure.mayHaveReachedServer)
-          : operation.idempotent;
-      if (mayRetry && safe) {
-        if (!(await sleep(backoffMs(attempt, config), options.signal))) {
-          return left(abortError(name, attempt));
-        }
-        continue;
-      }
-      return left(
-        failure.kind === 'timeout'
-          ? timeoutError(name, timeoutMs, attempt)
-          : networkError(name, failure.code, failure.detail, attempt),
-      );
-    }
-
-    const response = outcome.right;
-    if (response.status >= 200 && response.status < 300) {
-      const data = operation.result(response, config.strict);
-      return isLeft(data)
-        ? left(decodeError(name, data.left, response, attempt))
-        : right({ data: data.right, response, attempts: attempt });
-    }
-    if (mayRetry && operation.idempotent && RETRYABLE_STATUSES.has(response.status)) {
-      const delay =
-        retryAfterMs(response.headers, config.maxRetryAfterMs) ?? backoffMs(attempt, config);
-      if (!(await sleep(delay, options.signal))) return left(abortError(name, attempt));
-      continue;
-    }
-    const model = errorModel(response);
-    return left(
-      httpError(name, response, model, attempt, model ? undefined : serverMessage(response)),
-    );
+    const delay = retryDelay(outcome, operation, attempt, retry);
+    if (delay === undefined) return resultOf(operation, outcome, attempt, config.strict, timeoutMs);
+    if (!(await sleep(delay, options.signal))) return left(abortError(name, attempt));
   }
-};
-
-/** The body of a 400 or 401 answer, decoded as the spec describes it, when it is. */
-const errorModel = (response: HttpResponse): HttpErrorModel | undefined => {
-  const decoded =
-    response.status === 400
-      ? decodeJson(ValidationResults, response, false)
-      : response.status === 401
-        ? decodeJson(FailureMessage, response, false)
-        : undefined;
-  return decoded === undefined || isLeft(decoded) ? undefined : decoded.right;
-};
-
-/** A `{ message }` body of any other error status (404, 409, …): it says what was wrong. */
-const serverMessage = (response: HttpResponse): string | undefined => {
-  if (response.status === 400 || response.status === 401) return undefined;
-  const decoded = decodeJson(FailureMessage, response, false);
-  return isLeft(decoded) ? undefined : decoded.right.message;
-};
-
-const NO_PROBLEMS: readonly string[] = [];
-
-const checkOptions = (options: RequestOptions): readonly string[] => {
-  const { timeoutMs, maxRetries } = options;
-  if (timeoutMs === undefined && maxRetries === undefined) return NO_PROBLEMS;
-  const problems: string[] = [];
-  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    problems.push('timeout: must be a positive number of milliseconds');
-  }
-  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
-    problems.push('maxRetries: must be a whole number ≥ 0');
-  }
-  return problems;
-};
-
-const withoutSecrets = (error: ConnectError, secrets: readonly string[]): ConnectError => {
-  if (secrets.length === 0) return error;
-  const message = scrub(error.message, secrets);
-  return message === error.message ? error : { ...error, message };
 };

@@ -1,5 +1,6 @@
 import type * as t from 'io-ts';
-import { model, stringMinLength } from '../lib/schema/codecs.js';
+import { model } from '../lib/schema/codecs.js';
+import { stringMinLength } from '../lib/schema/scalars.js';
 
 export const ExchangeAttachmentAccessKeyRequest = model(
   'ExchangeAttachmentAccessKeyRequest',

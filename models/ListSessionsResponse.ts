@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
-import { integer, listOf, model } from '../lib/schema/codecs.js';
+import { listOf, model } from '../lib/schema/codecs.js';
+import { integer } from '../lib/schema/scalars.js';
 import { Session } from './Session.js';
 
 export const ListSessionsResponse = model(

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
-import { integer, model } from '../lib/schema/codecs.js';
+import { model } from '../lib/schema/codecs.js';
+import { integer } from '../lib/schema/scalars.js';
 import { DisclosedFields } from './DisclosedFields.js';
 import { SessionFailCode } from './SessionFailCode.js';
 import { SessionState } from './SessionState.js';

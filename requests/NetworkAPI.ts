@@ -1,16 +1,18 @@
+import { RequestBuilder } from '../lib/builder.js';
 import type { Configuration } from '../lib/configuration.js';
-import { ApiIdentityLookupRequest } from './network/identityLookup.js';
-import { ApiListProvidersRequest } from './network/listProviders.js';
+import { startRequest } from './connect.js';
+import { identityLookup, type ApiIdentityLookupRequest } from './network/identityLookup.js';
+import { listProviders, type ApiListProvidersRequest } from './network/listProviders.js';
 
 /** The Network API: identity providers, and identities known to the Trinsic Network. */
 export class NetworkAPI {
   constructor(private readonly configuration: Configuration) {}
 
   listProviders(): ApiListProvidersRequest {
-    return new ApiListProvidersRequest(this.configuration);
+    return new RequestBuilder(startRequest(this.configuration, listProviders, {}));
   }
 
   identityLookup(phoneNumber: string): ApiIdentityLookupRequest {
-    return new ApiIdentityLookupRequest(this.configuration, { phoneNumber });
+    return new RequestBuilder(startRequest(this.configuration, identityLookup, { phoneNumber }));
   }
 }

@@ -1,36 +1,40 @@
+import { RequestBuilder } from '../lib/builder.js';
 import type { Configuration } from '../lib/configuration.js';
-import { ApiCancelSessionRequest } from './sessions/cancelSession.js';
-import { ApiCreateSessionRequest } from './sessions/createSession.js';
-import { ApiExchangeResultsKeyRequest } from './sessions/exchangeResultsKey.js';
-import { ApiGetSessionRequest } from './sessions/getSession.js';
-import { ApiListSessionsRequest } from './sessions/listSessions.js';
-import { ApiRedactSessionRequest } from './sessions/redactSession.js';
+import { startRequest } from './connect.js';
+import { cancelSession, type ApiCancelSessionRequest } from './sessions/cancelSession.js';
+import { ApiCreateSessionRequest, createSession } from './sessions/createSession.js';
+import { ApiExchangeResultsKeyRequest, exchangeResultsKey } from './sessions/exchangeResultsKey.js';
+import { getSession, type ApiGetSessionRequest } from './sessions/getSession.js';
+import { ApiListSessionsRequest, listSessions } from './sessions/listSessions.js';
+import { redactSession, type ApiRedactSessionRequest } from './sessions/redactSession.js';
 
 /** The Sessions API: create, read, list, cancel and redact Sessions; exchange results keys. */
 export class SessionsAPI {
   constructor(private readonly configuration: Configuration) {}
 
   cancelSession(sessionId: string): ApiCancelSessionRequest {
-    return new ApiCancelSessionRequest(this.configuration, { sessionId });
+    return new RequestBuilder(startRequest(this.configuration, cancelSession, { sessionId }));
   }
 
   createSession(): ApiCreateSessionRequest {
-    return new ApiCreateSessionRequest(this.configuration, {});
+    return new ApiCreateSessionRequest(startRequest(this.configuration, createSession, {}));
   }
 
   exchangeResultsKey(sessionId: string): ApiExchangeResultsKeyRequest {
-    return new ApiExchangeResultsKeyRequest(this.configuration, { sessionId });
+    return new ApiExchangeResultsKeyRequest(
+      startRequest(this.configuration, exchangeResultsKey, { sessionId }),
+    );
   }
 
   getSession(sessionId: string): ApiGetSessionRequest {
-    return new ApiGetSessionRequest(this.configuration, { sessionId });
+    return new RequestBuilder(startRequest(this.configuration, getSession, { sessionId }));
   }
 
   listSessions(): ApiListSessionsRequest {
-    return new ApiListSessionsRequest(this.configuration, {});
+    return new ApiListSessionsRequest(startRequest(this.configuration, listSessions, {}));
   }
 
   redactSession(sessionId: string): ApiRedactSessionRequest {
-    return new ApiRedactSessionRequest(this.configuration, { sessionId });
+    return new RequestBuilder(startRequest(this.configuration, redactSession, { sessionId }));
   }
 }

@@ -1,4 +1,4 @@
-import { pathSegment } from '../lib/schema/codecs.js';
+import { pathSegment } from '../lib/schema/scalars.js';
 import type { ParamSpec } from '../lib/operation.js';
 
 /** `{sessionId}` in a path: required, non-empty, one segment. */

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
-import { enumeration, integerBetween, listOf, model } from '../lib/schema/codecs.js';
+import { enumeration, listOf, model } from '../lib/schema/codecs.js';
+import { integerBetween } from '../lib/schema/scalars.js';
 import { DocumentData, PersonData, Session, VerificationFailCode } from '../models/index.js';
 
 // The bodies of the sandbox-only control routes, as codecs: the server validates with them and

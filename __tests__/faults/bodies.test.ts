@@ -1,7 +1,7 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import * as E from 'fp-ts/lib/Either.js';
 import { clientFor } from '../support/client.js';
-import { session } from '../support/fixtures.js';
+import { sessionWith } from '../support/fixtures.js';
 import { startLoopback, type Loopback } from '../support/loopback.js';
 
 // Answer bodies as real servers send them: cut short, too large, compressed, mislabelled.
@@ -12,7 +12,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-const answer = { session: session() };
+const answer = { session: sessionWith() };
 const answerBytes = Buffer.from(JSON.stringify(answer));
 
 const serve = async (status: number, headers: Record<string, string>, body: Buffer | string) => {

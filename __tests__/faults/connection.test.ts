@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { clientFor } from '../support/client.js';
-import { session } from '../support/fixtures.js';
+import { sessionWith } from '../support/fixtures.js';
 import { closedPort, sendJson, startLoopback, type Loopback } from '../support/loopback.js';
 
 // Transport faults over real loopback sockets: what each one becomes, and what is retried.
@@ -42,7 +42,7 @@ describe('connection reset', () => {
   test('before the headers: a GET is retried and then succeeds', async () => {
     server = await startLoopback((request, response, index) => {
       if (index === 0) request.socket.destroy();
-      else sendJson(response, 200, { session: session() });
+      else sendJson(response, 200, { session: sessionWith() });
     });
     const { client, close } = clientFor(server.url);
     const result = await client.sessionsAPI.getSession('s1').execute();
@@ -157,7 +157,7 @@ describe('abort', () => {
 
   test('a token provider that never answers is cut short by the abort too', async () => {
     server = await startLoopback((_request, response) => {
-      sendJson(response, 200, { session: session() });
+      sendJson(response, 200, { session: sessionWith() });
     });
     const { client, close } = clientFor(server.url, {
       accessToken: () => new Promise<string>(() => undefined),
@@ -174,7 +174,7 @@ describe('abort', () => {
 
   test('a token provider that never answers is bounded by the timeout', async () => {
     server = await startLoopback((_request, response) => {
-      sendJson(response, 200, { session: session() });
+      sendJson(response, 200, { session: sessionWith() });
     });
     const { client, close } = clientFor(server.url, {
       accessToken: () => new Promise<string>(() => undefined),
@@ -191,7 +191,7 @@ describe('abort', () => {
 
   test('an already aborted signal sends nothing', async () => {
     server = await startLoopback((_request, response) => {
-      sendJson(response, 200, { session: session() });
+      sendJson(response, 200, { session: sessionWith() });
     });
     const { client, close } = clientFor(server.url);
     const result = await client.sessionsAPI.getSession('s1').signal(AbortSignal.abort()).execute();

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import * as E from 'fp-ts/lib/Either.js';
 import { API_KEY, clientFor } from '../support/client.js';
-import { session } from '../support/fixtures.js';
+import { sessionWith } from '../support/fixtures.js';
 import { sendJson, startLoopback, type Loopback } from '../support/loopback.js';
 
 // Debug lines: one per attempt, bodies only when asked for, and no secret in any of them.
@@ -19,7 +19,7 @@ const LAUNCH_URL = 'https://connect.trinsic.id/api/session/launch?clientToken=ct
 test('one line per attempt: method, path, status, duration, attempt', async () => {
   server = await startLoopback((_request, response, index) => {
     if (index === 0) sendJson(response, 503, {});
-    else sendJson(response, 200, { session: session() });
+    else sendJson(response, 200, { session: sessionWith() });
   });
   const lines: string[] = [];
   const { client, close } = clientFor(server.url, { debug: (line) => lines.push(line) });
@@ -38,7 +38,7 @@ test.each([
   [true, 1],
 ])('debug: %s writes %i line(s) to stderr', async (debug, expected) => {
   server = await startLoopback((_request, response) => {
-    sendJson(response, 200, { session: session() });
+    sendJson(response, 200, { session: sessionWith() });
   });
   const written: string[] = [];
   const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => {
@@ -58,14 +58,14 @@ test('bodies only with logBodies, and every secret masked', async () => {
   server = await startLoopback((request, response) => {
     if (request.url?.endsWith('/results/exchange')) {
       sendJson(response, 200, {
-        session: session(),
+        session: sessionWith(),
         identityData: {
           originatingProviderId: 'yoti',
           person: { givenName: 'Ada' },
           attachments: { selfie: ATTACHMENT_KEY, documentFront: ATTACHMENT_KEY },
         },
       });
-    } else sendJson(response, 200, { session: session(), launchUrl: LAUNCH_URL });
+    } else sendJson(response, 200, { session: sessionWith(), launchUrl: LAUNCH_URL });
   });
   const quiet: string[] = [];
   const loud: string[] = [];
@@ -100,7 +100,7 @@ test('bodies only with logBodies, and every secret masked', async () => {
 
 test('credential-like headers are masked in logged request headers', async () => {
   server = await startLoopback((_request, response) => {
-    sendJson(response, 200, { session: session() });
+    sendJson(response, 200, { session: sessionWith() });
   });
   const lines: string[] = [];
   const { client, close } = clientFor(server.url, {

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { MockAgent } from 'undici';
 import { APIClient, Configuration } from '../../index.js';
-import { session } from '../support/fixtures.js';
+import { sessionWith } from '../support/fixtures.js';
 
 // A user's own undici MockAgent as the dispatcher: the SDK's transport speaks the Dispatcher API,
 // so the interceptors of undici's mocking answer it, and nothing reaches the network.
@@ -18,7 +18,7 @@ test('a MockAgent passed as dispatcher answers the SDK', async () => {
     })
     .reply(
       200,
-      { sessions: [session()], total: 1, more: false },
+      { sessions: [sessionWith()], total: 1, more: false },
       {
         headers: { 'content-type': 'application/json' },
       },
@@ -26,7 +26,7 @@ test('a MockAgent passed as dispatcher answers the SDK', async () => {
   const client = new APIClient(new Configuration({ accessToken: 'mock-key', dispatcher: agent }));
   const result = await client.sessionsAPI.listSessions().pageSize(10).execute();
   expect(E.isRight(result) && result.right.data).toEqual({
-    sessions: [session()],
+    sessions: [sessionWith()],
     total: 1,
     more: false,
   });

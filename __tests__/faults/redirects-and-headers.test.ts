@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { API_KEY, clientFor } from '../support/client.js';
-import { session } from '../support/fixtures.js';
+import { sessionWith } from '../support/fixtures.js';
 import { sendJson, startLoopback, type Loopback } from '../support/loopback.js';
 
 // The bearer token goes to the configured origin and nowhere else, and cannot smuggle headers.
@@ -14,7 +14,7 @@ test.each([301, 302, 303, 307, 308])(
   'a %i to another origin is not followed: the other origin sees nothing',
   async (status) => {
     const elsewhere = await startLoopback((_request, response) => {
-      sendJson(response, 200, { session: session() });
+      sendJson(response, 200, { session: sessionWith() });
     });
     const origin = await startLoopback((_request, response) => {
       response.writeHead(status, { location: `${elsewhere.url}/api/v1/sessions/s1` });
@@ -39,7 +39,7 @@ describe('CR or LF in a header value is refused before sending', () => {
     ['a request header', {}, { 'x-trace': 'a\nb' }],
   ])('%s', async (_name, parameters, headers) => {
     const server = await startLoopback((_request, response) => {
-      sendJson(response, 200, { session: session() });
+      sendJson(response, 200, { session: sessionWith() });
     });
     servers.push(server);
     const { client, close } = clientFor(server.url, parameters);
@@ -53,7 +53,7 @@ describe('CR or LF in a header value is refused before sending', () => {
 
   test('a per-request token with CR is refused too', async () => {
     const server = await startLoopback((_request, response) => {
-      sendJson(response, 200, { session: session() });
+      sendJson(response, 200, { session: sessionWith() });
     });
     servers.push(server);
     const { client, close } = clientFor(server.url);
@@ -66,7 +66,7 @@ describe('CR or LF in a header value is refused before sending', () => {
 
 test('an invalid header name is refused before sending', async () => {
   const server = await startLoopback((_request, response) => {
-    sendJson(response, 200, { session: session() });
+    sendJson(response, 200, { session: sessionWith() });
   });
   servers.push(server);
   const { client, close } = clientFor(server.url);

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { retryAfterMs } from '../../lib/retry.js';
 import { clientFor } from '../support/client.js';
-import { session } from '../support/fixtures.js';
+import { sessionWith } from '../support/fixtures.js';
 import { sendJson, startLoopback, type Loopback } from '../support/loopback.js';
 
 // Which answers are retried, how many times, and after how long.
@@ -12,12 +12,15 @@ afterEach(async () => {
   server = undefined;
 });
 
-const created = { session: session({ state: 'IdvCreated' }), launchUrl: 'https://x.test/l?t=1' };
+const created = {
+  session: sessionWith({ state: 'IdvCreated' }),
+  launchUrl: 'https://x.test/l?t=1',
+};
 
 test('503 then 200: retried once, the result says 2 attempts', async () => {
   server = await startLoopback((_request, response, index) => {
     if (index === 0) sendJson(response, 503, {});
-    else sendJson(response, 200, { session: session() });
+    else sendJson(response, 200, { session: sessionWith() });
   });
   const { client, close } = clientFor(server.url);
   const result = await client.sessionsAPI.getSession('s1').execute();
@@ -31,7 +34,7 @@ test.each([408, 429, 500, 502, 503, 504])(
   async (status) => {
     server = await startLoopback((_request, response, index) => {
       if (index === 0) sendJson(response, status, {});
-      else sendJson(response, 200, { session: session({ state: 'IdvFailed' }) });
+      else sendJson(response, 200, { session: sessionWith({ state: 'IdvFailed' }) });
     });
     const { client, close } = clientFor(server.url);
     const result = await client.sessionsAPI.cancelSession('s1').execute();
@@ -109,7 +112,7 @@ test('429 with Retry-After is honoured, capped by maxRetryAfterMs', async () => 
     if (index === 0) {
       response.writeHead(429, { 'retry-after': '3600' });
       response.end();
-    } else sendJson(response, 200, { session: session() });
+    } else sendJson(response, 200, { session: sessionWith() });
   });
   // Backoff alone would wait at most 40 ms; the server asks for an hour, the cap says 300 ms.
   const { client, close } = clientFor(server.url, { maxRetryAfterMs: 300 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
-import { pathSegment } from '../../lib/schema/codecs.js';
+import { pathSegment } from '../../lib/schema/scalars.js';
 import { encodePathSegment } from '../../lib/http/path.js';
 import { clientFor } from '../support/client.js';
 import { closedPort, sendJson, startLoopback } from '../support/loopback.js';

@@ -13,7 +13,7 @@ import {
   session,
   TRICKY_SESSION_ID,
   TRICKY_SESSION_ID_ON_WIRE,
-} from './responses.js';
+} from './fixtures.js';
 
 // The nine operations as data: how to build each request, what must go on the wire, and what a
 // success answer decodes to. Test files iterate over this table; each assertion stays concrete.

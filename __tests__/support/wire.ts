@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { isDeepStrictEqual } from 'node:util';
-import { BASE_URL, TOKEN } from './responses.js';
+import { BASE_URL, TOKEN } from './fixtures.js';
 import type { OperationCase } from './operations.js';
 import { useOneConnectionPerRequest } from './connections.js';
 

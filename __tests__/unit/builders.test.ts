@@ -13,7 +13,7 @@ import {
   session,
   TOKEN,
   TRICKY_SESSION_ID,
-} from '../support/responses.js';
+} from '../support/fixtures.js';
 import { cancelSession, createSession, getSession, listSessions } from '../support/operations.js';
 import { expectLeft, expectRight } from '../support/results.js';
 import {

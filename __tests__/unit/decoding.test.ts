@@ -6,7 +6,7 @@ import {
   listSessionsResponse,
   makeClient,
   session,
-} from '../support/responses.js';
+} from '../support/fixtures.js';
 import {
   cancelSession,
   createSession,

@@ -6,7 +6,7 @@ import {
   makeClient,
   session,
   validationResults,
-} from '../support/responses.js';
+} from '../support/fixtures.js';
 import {
   createSession,
   exchangeAttachmentAccessKey,

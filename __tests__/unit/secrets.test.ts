@@ -7,7 +7,7 @@ import {
   PHONE_NUMBER,
   PHONE_NUMBER_ON_WIRE,
   TOKEN,
-} from '../support/responses.js';
+} from '../support/fixtures.js';
 import {
   getSession,
   identityLookup,

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { HTML_ERROR_PAGE, makeClient } from '../support/responses.js';
+import { HTML_ERROR_PAGE, makeClient } from '../support/fixtures.js';
 import {
   createSession,
   getSession,

@@ -19,7 +19,7 @@ import {
   type Session,
   type SessionFailCode,
 } from '../../index.js';
-import { makeClient } from '../support/responses.js';
+import { makeClient } from '../support/fixtures.js';
 import { expectLeft } from '../support/results.js';
 import { expectNothingSent, trapAnyRequest, useNock } from '../support/wire.js';
 

@@ -8,7 +8,7 @@ import {
   type OrderDirection,
   type SessionOrdering,
 } from '../../index.js';
-import { makeClient, TOKEN } from '../support/responses.js';
+import { makeClient, TOKEN } from '../support/fixtures.js';
 import type { AnyRequest } from '../support/operations.js';
 import { expectLeft } from '../support/results.js';
 import { untyped } from '../support/untyped.js';

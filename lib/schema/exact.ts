@@ -1,13 +1,6 @@
 import * as t from 'io-ts';
-import {
-  IntegerType,
-  isEnum,
-  isList,
-  isModel,
-  MinLengthStringType,
-  type ListType,
-  type ModelType,
-} from './codecs.js';
+import { isEnum, isList, isModel, type ListType, type ModelType } from './codecs.js';
+import { IntegerType, MinLengthStringType } from './scalars.js';
 
 // The fast path of decoding: is a value valid AND free of properties the spec does not name? For
 // a well-formed answer that is the whole decode: the parsed JSON is returned as it is, with no

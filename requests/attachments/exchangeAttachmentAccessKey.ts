@@ -1,15 +1,16 @@
-import type { Configuration } from '../../lib/configuration.js';
 import { RequestBuilder } from '../../lib/builder.js';
-import { compile } from '../../lib/prepare.js';
-import { attachment, type AttachmentContent } from '../../lib/readers.js';
-import type { RequestOptions } from '../../lib/send.js';
 import { ExchangeAttachmentAccessKeyRequest } from '../../models/ExchangeAttachmentAccessKeyRequest.js';
+import { connectOperation, type HttpErrorModel } from '../connect.js';
+import { attachmentContent, type AttachmentContent } from './attachmentContent.js';
 
 export interface ExchangeAttachmentAccessKeyParams {
   readonly exchangeAttachmentAccessKeyRequest: ExchangeAttachmentAccessKeyRequest;
 }
 
-const operation = compile<ExchangeAttachmentAccessKeyParams, AttachmentContent>({
+export const exchangeAttachmentAccessKey = connectOperation<
+  ExchangeAttachmentAccessKeyParams,
+  AttachmentContent
+>({
   name: 'AttachmentsAPI.ExchangeAttachmentAccessKey',
   method: 'POST',
   path: '/api/v1/attachments/exchange',
@@ -21,7 +22,7 @@ const operation = compile<ExchangeAttachmentAccessKeyParams, AttachmentContent>(
       sensitive: true,
     },
   },
-  result: attachment,
+  result: attachmentContent,
   // An exchange may consume the key: never sent twice.
   idempotent: false,
 });
@@ -34,23 +35,9 @@ const operation = compile<ExchangeAttachmentAccessKeyParams, AttachmentContent>(
 export class ApiExchangeAttachmentAccessKeyRequest extends RequestBuilder<
   ExchangeAttachmentAccessKeyParams,
   AttachmentContent,
-  ApiExchangeAttachmentAccessKeyRequest
+  HttpErrorModel
 > {
-  constructor(
-    configuration: Configuration,
-    params: Partial<ExchangeAttachmentAccessKeyParams>,
-    options: RequestOptions = {},
-  ) {
-    super(configuration, operation, params, options);
-  }
-
-  protected rebuild(params: Partial<ExchangeAttachmentAccessKeyParams>, options: RequestOptions) {
-    return new ApiExchangeAttachmentAccessKeyRequest(this.configuration, params, options);
-  }
-
-  exchangeAttachmentAccessKeyRequest(
-    request: ExchangeAttachmentAccessKeyRequest,
-  ): ApiExchangeAttachmentAccessKeyRequest {
+  exchangeAttachmentAccessKeyRequest(request: ExchangeAttachmentAccessKeyRequest): this {
     return this.with('exchangeAttachmentAccessKeyRequest', request);
   }
 }

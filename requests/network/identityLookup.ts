@@ -1,16 +1,14 @@
-import type { Configuration } from '../../lib/configuration.js';
-import { RequestBuilder } from '../../lib/builder.js';
-import { pathSegment } from '../../lib/schema/codecs.js';
-import { compile } from '../../lib/prepare.js';
+import type { RequestBuilder } from '../../lib/builder.js';
 import { json } from '../../lib/readers.js';
-import type { RequestOptions } from '../../lib/send.js';
+import { pathSegment } from '../../lib/schema/scalars.js';
 import { IdentityLookupResponse } from '../../models/IdentityLookupResponse.js';
+import { connectOperation, type HttpErrorModel } from '../connect.js';
 
 export interface IdentityLookupParams {
   readonly phoneNumber: string;
 }
 
-const operation = compile<IdentityLookupParams, IdentityLookupResponse>({
+export const identityLookup = connectOperation<IdentityLookupParams, IdentityLookupResponse>({
   name: 'NetworkAPI.IdentityLookup',
   method: 'GET',
   path: '/api/v1/network/identities/{phoneNumber}',
@@ -23,20 +21,8 @@ const operation = compile<IdentityLookupParams, IdentityLookupResponse>({
 });
 
 /** GET /api/v1/network/identities/{phoneNumber}: is an identity known for this phone number? */
-export class ApiIdentityLookupRequest extends RequestBuilder<
+export type ApiIdentityLookupRequest = RequestBuilder<
   IdentityLookupParams,
   IdentityLookupResponse,
-  ApiIdentityLookupRequest
-> {
-  constructor(
-    configuration: Configuration,
-    params: Partial<IdentityLookupParams>,
-    options: RequestOptions = {},
-  ) {
-    super(configuration, operation, params, options);
-  }
-
-  protected rebuild(params: Partial<IdentityLookupParams>, options: RequestOptions) {
-    return new ApiIdentityLookupRequest(this.configuration, params, options);
-  }
-}
+  HttpErrorModel
+>;

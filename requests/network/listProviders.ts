@@ -1,14 +1,12 @@
-import type { Configuration } from '../../lib/configuration.js';
-import { RequestBuilder } from '../../lib/builder.js';
-import { compile } from '../../lib/prepare.js';
+import type { RequestBuilder } from '../../lib/builder.js';
 import { json } from '../../lib/readers.js';
-import type { RequestOptions } from '../../lib/send.js';
 import { ListProvidersResponse } from '../../models/ListProvidersResponse.js';
+import { connectOperation, type HttpErrorModel } from '../connect.js';
 
 /** ListProviders takes no parameter. */
 export type ListProvidersParams = Record<string, never>;
 
-const operation = compile<ListProvidersParams, ListProvidersResponse>({
+export const listProviders = connectOperation<ListProvidersParams, ListProvidersResponse>({
   name: 'NetworkAPI.ListProviders',
   method: 'GET',
   path: '/api/v1/network/providers',
@@ -18,20 +16,8 @@ const operation = compile<ListProvidersParams, ListProvidersResponse>({
 });
 
 /** GET /api/v1/network/providers: list the identity providers available to your account. */
-export class ApiListProvidersRequest extends RequestBuilder<
+export type ApiListProvidersRequest = RequestBuilder<
   ListProvidersParams,
   ListProvidersResponse,
-  ApiListProvidersRequest
-> {
-  constructor(
-    configuration: Configuration,
-    params: Partial<ListProvidersParams> = {},
-    options: RequestOptions = {},
-  ) {
-    super(configuration, operation, params, options);
-  }
-
-  protected rebuild(params: Partial<ListProvidersParams>, options: RequestOptions) {
-    return new ApiListProvidersRequest(this.configuration, params, options);
-  }
-}
+  HttpErrorModel
+>;

@@ -1,10 +1,8 @@
-import type { Configuration } from '../../lib/configuration.js';
 import { RequestBuilder } from '../../lib/builder.js';
-import { compile } from '../../lib/prepare.js';
 import { json } from '../../lib/readers.js';
-import type { RequestOptions } from '../../lib/send.js';
 import { CreateSessionRequest } from '../../models/CreateSessionRequest.js';
 import { CreateSessionResponse } from '../../models/CreateSessionResponse.js';
+import { connectOperation, type HttpErrorModel } from '../connect.js';
 
 export interface CreateSessionParams {
   readonly createSessionRequest: CreateSessionRequest;
@@ -27,7 +25,7 @@ const directLaunchRules = ({ createSessionRequest: body }: Partial<CreateSession
   return problems;
 };
 
-const operation = compile<CreateSessionParams, CreateSessionResponse>({
+export const createSession = connectOperation<CreateSessionParams, CreateSessionResponse>({
   name: 'SessionsAPI.CreateSession',
   method: 'POST',
   path: '/api/v1/sessions',
@@ -49,21 +47,9 @@ const operation = compile<CreateSessionParams, CreateSessionResponse>({
 export class ApiCreateSessionRequest extends RequestBuilder<
   CreateSessionParams,
   CreateSessionResponse,
-  ApiCreateSessionRequest
+  HttpErrorModel
 > {
-  constructor(
-    configuration: Configuration,
-    params: Partial<CreateSessionParams>,
-    options: RequestOptions = {},
-  ) {
-    super(configuration, operation, params, options);
-  }
-
-  protected rebuild(params: Partial<CreateSessionParams>, options: RequestOptions) {
-    return new ApiCreateSessionRequest(this.configuration, params, options);
-  }
-
-  createSessionRequest(createSessionRequest: CreateSessionRequest): ApiCreateSessionRequest {
+  createSessionRequest(createSessionRequest: CreateSessionRequest): this {
     return this.with('createSessionRequest', createSessionRequest);
   }
 }

@@ -1,10 +1,8 @@
-import type { Configuration } from '../../lib/configuration.js';
 import { RequestBuilder } from '../../lib/builder.js';
-import { compile } from '../../lib/prepare.js';
 import { json } from '../../lib/readers.js';
-import type { RequestOptions } from '../../lib/send.js';
 import { ExchangeResultsKeyRequest } from '../../models/ExchangeResultsKeyRequest.js';
 import { ExchangeResultsKeyResponse } from '../../models/ExchangeResultsKeyResponse.js';
+import { connectOperation, type HttpErrorModel } from '../connect.js';
 import { sessionIdParam } from '../params.js';
 
 export interface ExchangeResultsKeyParams {
@@ -12,7 +10,10 @@ export interface ExchangeResultsKeyParams {
   readonly exchangeResultsKeyRequest: ExchangeResultsKeyRequest;
 }
 
-const operation = compile<ExchangeResultsKeyParams, ExchangeResultsKeyResponse>({
+export const exchangeResultsKey = connectOperation<
+  ExchangeResultsKeyParams,
+  ExchangeResultsKeyResponse
+>({
   name: 'SessionsAPI.ExchangeResultsKey',
   method: 'POST',
   path: '/api/v1/sessions/{sessionId}/results/exchange',
@@ -35,21 +36,9 @@ const operation = compile<ExchangeResultsKeyParams, ExchangeResultsKeyResponse>(
 export class ApiExchangeResultsKeyRequest extends RequestBuilder<
   ExchangeResultsKeyParams,
   ExchangeResultsKeyResponse,
-  ApiExchangeResultsKeyRequest
+  HttpErrorModel
 > {
-  constructor(
-    configuration: Configuration,
-    params: Partial<ExchangeResultsKeyParams>,
-    options: RequestOptions = {},
-  ) {
-    super(configuration, operation, params, options);
-  }
-
-  protected rebuild(params: Partial<ExchangeResultsKeyParams>, options: RequestOptions) {
-    return new ApiExchangeResultsKeyRequest(this.configuration, params, options);
-  }
-
-  exchangeResultsKeyRequest(request: ExchangeResultsKeyRequest): ApiExchangeResultsKeyRequest {
+  exchangeResultsKeyRequest(request: ExchangeResultsKeyRequest): this {
     return this.with('exchangeResultsKeyRequest', request);
   }
 }

@@ -1,12 +1,10 @@
-import type { Configuration } from '../../lib/configuration.js';
 import { RequestBuilder } from '../../lib/builder.js';
-import { integerBetween } from '../../lib/schema/codecs.js';
-import { compile } from '../../lib/prepare.js';
 import { json } from '../../lib/readers.js';
-import type { RequestOptions } from '../../lib/send.js';
+import { integerBetween } from '../../lib/schema/scalars.js';
 import { ListSessionsResponse } from '../../models/ListSessionsResponse.js';
 import { OrderDirection } from '../../models/OrderDirection.js';
 import { SessionOrdering } from '../../models/SessionOrdering.js';
+import { connectOperation, type HttpErrorModel } from '../connect.js';
 
 export interface ListSessionsParams {
   readonly orderBy: SessionOrdering;
@@ -15,7 +13,7 @@ export interface ListSessionsParams {
   readonly page: number;
 }
 
-const operation = compile<ListSessionsParams, ListSessionsResponse>({
+export const listSessions = connectOperation<ListSessionsParams, ListSessionsResponse>({
   name: 'SessionsAPI.ListSessions',
   method: 'GET',
   path: '/api/v1/sessions',
@@ -49,36 +47,24 @@ const operation = compile<ListSessionsParams, ListSessionsResponse>({
 export class ApiListSessionsRequest extends RequestBuilder<
   ListSessionsParams,
   ListSessionsResponse,
-  ApiListSessionsRequest
+  HttpErrorModel
 > {
-  constructor(
-    configuration: Configuration,
-    params: Partial<ListSessionsParams>,
-    options: RequestOptions = {},
-  ) {
-    super(configuration, operation, params, options);
-  }
-
-  protected rebuild(params: Partial<ListSessionsParams>, options: RequestOptions) {
-    return new ApiListSessionsRequest(this.configuration, params, options);
-  }
-
   /** The field by which sessions are ordered. */
-  orderBy(orderBy: SessionOrdering): ApiListSessionsRequest {
+  orderBy(orderBy: SessionOrdering): this {
     return this.with('orderBy', orderBy);
   }
 
-  orderDirection(orderDirection: OrderDirection): ApiListSessionsRequest {
+  orderDirection(orderDirection: OrderDirection): this {
     return this.with('orderDirection', orderDirection);
   }
 
   /** Items per page, from 1 to 50. */
-  pageSize(pageSize: number): ApiListSessionsRequest {
+  pageSize(pageSize: number): this {
     return this.with('pageSize', pageSize);
   }
 
   /** The page to return, from 1. */
-  page(page: number): ApiListSessionsRequest {
+  page(page: number): this {
     return this.with('page', page);
   }
 }

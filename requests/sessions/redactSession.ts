@@ -1,15 +1,13 @@
-import type { Configuration } from '../../lib/configuration.js';
-import { RequestBuilder } from '../../lib/builder.js';
-import { compile } from '../../lib/prepare.js';
+import type { RequestBuilder } from '../../lib/builder.js';
 import { empty } from '../../lib/readers.js';
-import type { RequestOptions } from '../../lib/send.js';
+import { connectOperation, type HttpErrorModel } from '../connect.js';
 import { sessionIdParam } from '../params.js';
 
 export interface RedactSessionParams {
   readonly sessionId: string;
 }
 
-const operation = compile<RedactSessionParams, undefined>({
+export const redactSession = connectOperation<RedactSessionParams, undefined>({
   name: 'SessionsAPI.RedactSession',
   method: 'POST',
   path: '/api/v1/sessions/{sessionId}/redact',
@@ -23,20 +21,8 @@ const operation = compile<RedactSessionParams, undefined>({
  * POST /api/v1/sessions/{sessionId}/redact: remove all identity data of a Session from Trinsic's
  * servers. Resolves with `data: undefined`.
  */
-export class ApiRedactSessionRequest extends RequestBuilder<
+export type ApiRedactSessionRequest = RequestBuilder<
   RedactSessionParams,
   undefined,
-  ApiRedactSessionRequest
-> {
-  constructor(
-    configuration: Configuration,
-    params: Partial<RedactSessionParams>,
-    options: RequestOptions = {},
-  ) {
-    super(configuration, operation, params, options);
-  }
-
-  protected rebuild(params: Partial<RedactSessionParams>, options: RequestOptions) {
-    return new ApiRedactSessionRequest(this.configuration, params, options);
-  }
-}
+  HttpErrorModel
+>;

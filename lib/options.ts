@@ -1,0 +1,49 @@
+import type { AccessToken, Configuration } from './configuration.js';
+import type { RetrySettings } from './retry.js';
+
+// Per-request options (the ones the Go SDK carries in its context), their checks, and how they
+// combine with the configuration's defaults.
+
+/** Per-request settings, the ones the Go SDK carries in its context. */
+export interface RequestOptions {
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+  readonly accessToken?: AccessToken;
+  /** Extra headers, names lower-case; they win over the configuration's default headers. */
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly maxRetries?: number;
+}
+
+export const NO_OPTIONS: RequestOptions = {};
+
+const NO_PROBLEMS: readonly string[] = [];
+
+/** What is wrong with the options, one line per problem; none for the common case. */
+export const checkOptions = (options: RequestOptions): readonly string[] => {
+  const { timeoutMs, maxRetries } = options;
+  if (timeoutMs === undefined && maxRetries === undefined) return NO_PROBLEMS;
+  const problems: string[] = [];
+  if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+    problems.push('timeout: must be a positive number of milliseconds');
+  }
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
+    problems.push('maxRetries: must be a whole number ≥ 0');
+  }
+  return problems;
+};
+
+/** The timeout of each attempt: the request's own, else the configuration's. */
+export const timeoutOf = (config: Configuration, options: RequestOptions): number =>
+  options.timeoutMs ?? config.timeoutMs;
+
+/** The retry settings of a request: the configuration's, with the request's own maxRetries. */
+export const retrySettingsOf = (config: Configuration, options: RequestOptions): RetrySettings =>
+  options.maxRetries === undefined
+    ? config
+    : { ...backoffOf(config), maxRetries: options.maxRetries };
+
+const backoffOf = ({ retryBaseDelayMs, retryMaxDelayMs, maxRetryAfterMs }: Configuration) => ({
+  retryBaseDelayMs,
+  retryMaxDelayMs,
+  maxRetryAfterMs,
+});

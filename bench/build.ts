@@ -80,7 +80,7 @@ const isSdkDecode = (module: unknown): module is typeof SdkDecode =>
 
 export const loadBuiltSdk = async (): Promise<BuiltSdk> => {
   const index: unknown = await import(pathToFileURL(BUILT_ENTRY).href);
-  const decode: unknown = await import(pathToFileURL(join(BUILD_DIR, 'lib/decode.js')).href);
+  const decode: unknown = await import(pathToFileURL(join(BUILD_DIR, 'lib/schema/decode.js')).href);
   if (!isSdkIndex(index) || !isSdkDecode(decode)) {
     throw new Error(`${BUILD_DIR} does not hold the built package`);
   }

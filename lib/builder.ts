@@ -3,6 +3,7 @@ import { lowerCaseKeys } from './configuration.js';
 import type { RequestOptions } from './options.js';
 import type { Result } from './outcome.js';
 import type { CompiledOperation } from './prepare.js';
+import { isRecord } from './schema/codecs.js';
 import { send } from './send.js';
 
 /** Everything a request builder holds: where it goes, what it is, and what was set so far. */
@@ -61,9 +62,14 @@ export class RequestBuilder<P, T, M> {
 
   /** Extra headers for this request; they win over the configuration's default headers. */
   headers(headers: Readonly<Record<string, string>>): this {
-    return this.withOptions({
-      headers: { ...this.state.options.headers, ...lowerCaseKeys(headers) },
-    });
+    const before = this.state.options.headers;
+    // Something that is not an object (a JavaScript caller's null) is kept as it came, for the
+    // send path to refuse with a clear problem rather than a setter that throws.
+    const merged =
+      isRecord(headers) && (before === undefined || isRecord(before))
+        ? { ...before, ...lowerCaseKeys(headers) }
+        : headers;
+    return this.withOptions({ headers: merged });
   }
 
   /** Retries after the first attempt for this request; 0 disables them. */

@@ -1,11 +1,14 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { DebugLogger } from './configuration.js';
 import type { Sensitivity } from './operation.js';
-import { redactHeaders, redactJson, scrub } from './redact.js';
+import { redactHeaders, redactJson } from './redact.js';
 import type { AttemptOutcome } from './retry.js';
+import type { Secrets } from './secrets.js';
+import { cut, MAX_LOGGED_BODY_CHARS } from './texts.js';
 
-// Debug lines: one per attempt, bodies only when asked for; secrets are masked before a line is
-// built, and the line is scrubbed once more for any secret value known to the request.
+// Debug lines: one per attempt, bodies only when asked for. Secret properties and credential
+// headers are masked as a line is built; the whole line is then scrubbed of every sensitive value
+// the request knows, and only then cut.
 
 export interface AttemptLog {
   readonly operation: string;
@@ -17,12 +20,21 @@ export interface AttemptLog {
   readonly outcome: string;
 }
 
-export const logAttempt = (logger: DebugLogger, entry: AttemptLog, secrets: readonly string[]) => {
-  logger(
-    scrub(
+/** Hands a line to the caller's logger; a logger that throws cannot change what a request does. */
+const emit = (logger: DebugLogger, line: string): void => {
+  try {
+    logger(line);
+  } catch {
+    // The request's outcome is the caller's answer; a broken logger only loses its line.
+  }
+};
+
+export const logAttempt = (logger: DebugLogger, entry: AttemptLog, secrets: Secrets) => {
+  emit(
+    logger,
+    secrets.scrub(
       `connect ${entry.operation}: ${entry.method} ${entry.target} -> ${entry.outcome} ` +
         `in ${entry.ms.toFixed(1)} ms (attempt ${entry.attempt}/${entry.attempts})`,
-      secrets,
     ),
   );
 };
@@ -40,33 +52,26 @@ export const logRequestBody = (
   headers: Readonly<Record<string, string>>,
   body: unknown,
   sensitivity: Sensitivity,
-  secrets: readonly string[],
+  secrets: Secrets,
 ) => {
-  logger(
-    scrub(
-      `connect ${operation}: request headers ${JSON.stringify(redactHeaders(headers))}` +
-        (body === undefined ? '' : ` body ${JSON.stringify(redactJson(body, sensitivity))}`),
-      secrets,
-    ),
-  );
+  const shown = body === undefined ? '' : ` body ${JSON.stringify(redactJson(body, sensitivity))}`;
+  const line = `connect ${operation}: request headers ${JSON.stringify(redactHeaders(headers))}${shown}`;
+  emit(logger, cut(secrets.scrub(line), MAX_LOGGED_BODY_CHARS));
 };
-
-const MAX_LOGGED_BODY = 4096;
 
 export const logResponseBody = (
   logger: DebugLogger,
   operation: string,
   body: Uint8Array,
   sensitivity: Sensitivity,
-  secrets: readonly string[],
+  secrets: Secrets,
 ) => {
-  const text = Buffer.from(body).toString('utf8');
   let shown: string;
   try {
-    shown = JSON.stringify(redactJson(JSON.parse(text), sensitivity));
+    shown = JSON.stringify(redactJson(JSON.parse(Buffer.from(body).toString('utf8')), sensitivity));
   } catch {
     shown = `(${body.length} bytes, not JSON)`;
   }
-  const cut = shown.length > MAX_LOGGED_BODY ? `${shown.slice(0, MAX_LOGGED_BODY)}…` : shown;
-  logger(scrub(`connect ${operation}: response body ${cut}`, secrets));
+  const line = `connect ${operation}: response body ${shown}`;
+  emit(logger, cut(secrets.scrub(line), MAX_LOGGED_BODY_CHARS));
 };

@@ -18,11 +18,34 @@ export const NO_OPTIONS: RequestOptions = {};
 
 const NO_PROBLEMS: readonly string[] = [];
 
+// Duck-typed, not `instanceof AbortSignal`: a signal may come from another realm (a test runner's
+// VM context, a polyfill), where instanceof is false.
+const isAbortSignal = (u: unknown): u is AbortSignal =>
+  typeof u === 'object' &&
+  u !== null &&
+  'aborted' in u &&
+  typeof u.aborted === 'boolean' &&
+  'addEventListener' in u &&
+  typeof u.addEventListener === 'function' &&
+  'removeEventListener' in u &&
+  typeof u.removeEventListener === 'function';
+
+const isHeaderRecord = (u: unknown): boolean =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
 /** What is wrong with the options, one line per problem; none for the common case. */
 export const checkOptions = (options: RequestOptions): readonly string[] => {
-  const { timeoutMs, maxRetries } = options;
-  if (timeoutMs === undefined && maxRetries === undefined) return NO_PROBLEMS;
+  const { timeoutMs, maxRetries, signal, headers } = options;
+  const common = timeoutMs === undefined && maxRetries === undefined && headers === undefined;
+  if (common && signal === undefined) return NO_PROBLEMS;
   const problems: string[] = [];
+  // Plain JavaScript callers are not held to the types: each option is checked as it came.
+  if (signal !== undefined && !isAbortSignal(signal)) {
+    problems.push('signal: must be an AbortSignal (pass controller.signal, not the controller)');
+  }
+  if (headers !== undefined && !isHeaderRecord(headers)) {
+    problems.push('headers: must be an object of header names to string values');
+  }
   if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
     problems.push('timeout: must be a positive number of milliseconds');
   }

@@ -16,12 +16,18 @@ import type { AttemptOutcome } from './retry.js';
 
 export type Result<T, M> = Either<RequestError<M>, ApiResponse<T>>;
 
+export interface Finish {
+  readonly attempt: number;
+  readonly strict: boolean;
+  readonly timeoutMs: number;
+  /** Whether the request carried an access token (a 401 without one says so). */
+  readonly authorized: boolean;
+}
+
 export const resultOf = <P, T, M>(
   operation: CompiledOperation<P, T, M>,
   outcome: AttemptOutcome,
-  attempt: number,
-  strict: boolean,
-  timeoutMs: number,
+  { attempt, strict, timeoutMs, authorized }: Finish,
 ): Result<T, M> => {
   const { name } = operation;
   if (isLeft(outcome)) {
@@ -36,12 +42,25 @@ export const resultOf = <P, T, M>(
     }
   }
   const response = outcome.right;
-  if (response.status >= 200 && response.status < 300) {
-    const data = operation.result(response, strict);
-    return isLeft(data)
-      ? left(decodeError(name, data.left, response, attempt))
-      : right({ data: data.right, response, attempts: attempt });
+  try {
+    if (response.status >= 200 && response.status < 300) {
+      const data = operation.result(response, strict);
+      return isLeft(data)
+        ? left(decodeError(name, data.left, response, attempt))
+        : right({ data: data.right, response, attempts: attempt });
+    }
+    const { model, says } = operation.errors(response);
+    const unauthorized = response.status === 401 && !authorized;
+    const said = unauthorized ? [says, NO_TOKEN].filter((part) => part !== '').join('; ') : says;
+    return left(httpError(name, response, model, attempt, said));
+  } catch (error) {
+    // A reader is the API description's code: should one throw, the answer could not be read.
+    return left(
+      decodeError(name, [`(body): could not be read (${kindOf(error)})`], response, attempt),
+    );
   }
-  const { model, says } = operation.errors(response);
-  return left(httpError(name, response, model, attempt, says));
 };
+
+const NO_TOKEN = 'no access token was sent: set accessToken in the Configuration or on the request';
+
+const kindOf = (error: unknown): string => (error instanceof Error ? error.name : typeof error);

@@ -5,6 +5,7 @@ import { isExact } from './schema/exact.js';
 import type { Operation, ParamLocation, ParamSpec } from './operation.js';
 import { compilePath, encodePathSegment, expandPath, type PathTemplate } from './http/path.js';
 import { describeErrors } from './schema/report.js';
+import { REDACTED, secretsIn } from './redact.js';
 
 // Checks a request against the spec and turns it into what goes on the wire. Everything that
 // depends only on the operation is computed once, in `compile`.
@@ -34,13 +35,13 @@ export interface PreparedRequest {
   readonly target: string;
   /** The JSON body, as sent; `undefined` for a request without one. */
   readonly body: string | undefined;
-  /** The body's value, for redacted debug lines. */
+  /** The body as the server will read it (the sent text parsed back): what was validated. */
   readonly bodyValue: unknown;
   /** The target with sensitive parameters masked, for debug lines (built only when logging). */
   readonly loggedTarget: string;
+  /** Sensitive values the request carries: parameters so marked, secrets within the body. */
+  readonly sensitive: readonly string[];
 }
-
-const MASK = '[REDACTED]';
 
 export const prepare = <P, T, M>(
   operation: CompiledOperation<P, T, M>,
@@ -52,27 +53,40 @@ export const prepare = <P, T, M>(
   const maskedPathValues: Record<string, string> = {};
   let query = '';
   let maskedQuery = '';
+  let body: string | undefined = operation.hasBody ? '{}' : undefined;
   let bodyValue: unknown = operation.hasBody ? {} : undefined;
+  const sensitive: string[] = [];
 
   for (const [key, spec] of operation.entries) {
-    const value: unknown = params[key];
-    if (value === undefined) {
+    const given: unknown = params[key];
+    if (given === undefined) {
       if (spec.required) problems.push(`${key}: is required`);
       continue;
     }
-    if (!check(key, spec, value, problems)) continue;
     const location: ParamLocation = spec.location;
+    // A body is checked as the server will read it: serialised once, and that text parsed back,
+    // so that a toJSON, a getter or a Map cannot make the bytes sent differ from what was checked.
+    const wire = location.in === 'body' ? serialise(key, given, problems) : undefined;
+    const value = wire === undefined ? given : wire.value;
+    if (location.in === 'body' && wire === undefined) continue;
+    if (!check(key, spec, value, problems)) continue;
     if (location.in === 'body') {
+      body = wire?.text;
       bodyValue = value;
-    } else if (location.in === 'path') {
-      const segment = encodePathSegment(asText(value));
+      secretsIn(value, operation.sensitivity, sensitive);
+      continue;
+    }
+    const text = asText(value);
+    if (spec.sensitive) sensitive.push(text);
+    if (location.in === 'path') {
+      const segment = encodePathSegment(text);
       pathValues[key] = segment;
-      if (forLog) maskedPathValues[key] = spec.sensitive ? MASK : segment;
+      if (forLog) maskedPathValues[key] = spec.sensitive ? REDACTED : segment;
     } else {
       const pair = `${query === '' ? '?' : '&'}${location.name}=`;
-      const text = encodeURIComponent(asText(value));
-      query += pair + text;
-      if (forLog) maskedQuery += pair + (spec.sensitive ? MASK : text);
+      const encoded = encodeURIComponent(text);
+      query += pair + encoded;
+      if (forLog) maskedQuery += pair + (spec.sensitive ? REDACTED : encoded);
     }
   }
   if (operation.rules) problems.push(...operation.rules(params));
@@ -81,12 +95,39 @@ export const prepare = <P, T, M>(
   const path = expandPath(operation.template, (name) => pathValues[name] ?? '');
   return right({
     target: path + query,
-    body: bodyValue === undefined ? undefined : JSON.stringify(bodyValue),
+    body,
     bodyValue,
+    sensitive,
     loggedTarget: forLog
       ? expandPath(operation.template, (name) => maskedPathValues[name] ?? '') + maskedQuery
       : '',
   });
+};
+
+/** The text sent for a body, and its value parsed back; undefined (with a problem) if it has none. */
+const serialise = (
+  key: string,
+  value: unknown,
+  problems: string[],
+): { readonly text: string; readonly value: unknown } | undefined => {
+  // `unknown`: JSON.stringify gives undefined for a function or undefined, whatever its type says.
+  let text: unknown;
+  try {
+    text = JSON.stringify(value);
+  } catch (error) {
+    // A cycle or a BigInt: the engine's message names properties and types, never values.
+    const message =
+      typeof error === 'object' && error !== null && 'message' in error ? error.message : '';
+    const why = typeof message === 'string' && message !== '' ? message.split('\n')[0] : undefined;
+    problems.push(`${key}: cannot be sent as JSON (${why ?? 'not serialisable'})`);
+    return undefined;
+  }
+  if (typeof text !== 'string') {
+    problems.push(`${key}: cannot be sent as JSON (a ${typeof value} has no JSON form)`);
+    return undefined;
+  }
+  const parsed: unknown = JSON.parse(text);
+  return { text, value: parsed };
 };
 
 /** A checked path or query value (a string, or an integer) as text. */

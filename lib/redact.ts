@@ -40,15 +40,21 @@ export const secretsIn = (
   return found;
 };
 
-/** `text` with every occurrence of each secret masked. */
-export const scrub = (text: string, secrets: readonly string[]): string => {
-  let out = text;
-  for (const secret of secrets) if (secret.length > 0) out = out.split(secret).join(REDACTED);
-  return out;
-};
-
 // Header names whose values may be credentials: Authorization, cookies, API keys, tokens.
 const SECRET_HEADER = /auth|cookie|token|key|secret|session|signature/i;
+
+/**
+ * The credentials within headers that may carry them: the value, or for a `Scheme credentials`
+ * value (`Bearer …`) the part after the scheme.
+ */
+export const credentialsIn = (headers: unknown, found: string[] = []): string[] => {
+  if (typeof headers !== 'object' || headers === null) return found;
+  for (const [name, value] of Object.entries(headers)) {
+    if (!SECRET_HEADER.test(name) || typeof value !== 'string') continue;
+    found.push(/^[A-Za-z][\w.~+/-]*\s+(.+)$/.exec(value)?.[1] ?? value);
+  }
+  return found;
+};
 
 /** Headers as they may be logged: every value that may be a credential masked. */
 export const redactHeaders = (

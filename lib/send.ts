@@ -1,6 +1,6 @@
 import { isLeft, left } from 'fp-ts/lib/Either.js';
 import type { Configuration } from './configuration.js';
-import { abortError, invalidRequest, networkError, timeoutError } from './errors.js';
+import { abortError, invalidRequest, timeoutError } from './errors.js';
 import { sleep, within } from './http/abortable.js';
 import { dispatcherFor } from './http/dispatcher.js';
 import { requestHeaders } from './http/headers.js';
@@ -11,11 +11,14 @@ import { logAttempt, logRequestBody, logResponseBody, outcomeLabel } from './log
 import { checkOptions, retrySettingsOf, timeoutOf, type RequestOptions } from './options.js';
 import { resultOf, type Result } from './outcome.js';
 import { prepare, type CompiledOperation, type PreparedRequest } from './prepare.js';
-import { scrub, secretsIn } from './redact.js';
+import { credentialsIn } from './redact.js';
 import { retryDelay } from './retry.js';
+import { Secrets } from './secrets.js';
+import { sealed } from './texts.js';
 
 // The one send path: check → resolve the token → send, retrying what the rules allow → read the
-// answer. Every operation goes through here; it resolves to an Either and never rejects.
+// answer. Every operation goes through here; it resolves to an Either and never rejects, and
+// every error it resolves to is scrubbed of the request's secrets and bounded (texts.ts).
 
 export const send = async <P, T, M>(
   config: Configuration,
@@ -23,16 +26,16 @@ export const send = async <P, T, M>(
   params: Partial<P>,
   options: RequestOptions,
 ): Promise<Result<T, M>> => {
-  const secrets: string[] = [];
+  const secrets = new Secrets();
   try {
     const result = await sendChecked(config, operation, params, options, secrets);
-    if (!isLeft(result) || secrets.length === 0) return result;
-    const message = scrub(result.left.message, secrets);
-    return message === result.left.message ? result : left({ ...result.left, message });
+    return isLeft(result) ? left(sealed(result.left, secrets)) : result;
   } catch (error) {
-    // Nothing below is meant to throw; should something still do so, it is an answer all the same.
+    // Nothing after the first attempt can throw (readers and the logger are guarded), so an
+    // exception here came before anything was sent: a bug, reported as such, never as the network.
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return left(networkError(operation.name, 'Unexpected', scrub(detail, secrets), 0));
+    const problem = `internal error, please report it: ${detail}`;
+    return left(sealed(invalidRequest(operation.name, [problem]), secrets));
   }
 };
 
@@ -41,9 +44,12 @@ const sendChecked = async <P, T, M>(
   operation: CompiledOperation<P, T, M>,
   params: Partial<P>,
   options: RequestOptions,
-  secrets: string[],
+  secrets: Secrets,
 ): Promise<Result<T, M>> => {
+  for (const value of credentialsIn(config.defaultHeaders)) secrets.add(value);
+  for (const value of credentialsIn(options.headers)) secrets.add(value);
   const prepared = prepare(operation, params, config.logger !== undefined);
+  if (!isLeft(prepared)) for (const value of prepared.right.sensitive) secrets.add(value);
   const optionProblems = checkOptions(options);
   if (isLeft(prepared) || optionProblems.length > 0) {
     const paramProblems = isLeft(prepared) ? prepared.left : [];
@@ -65,8 +71,7 @@ const sendChecked = async <P, T, M>(
     }
     token = waited.value;
   }
-  if (token.secret !== undefined) secrets.push(token.secret);
-  if (operation.hasBody) secretsIn(prepared.right.bodyValue, operation.sensitivity, secrets);
+  if (token.secret !== undefined) secrets.add(token.secret);
 
   const { headers, problems } = requestHeaders(
     config,
@@ -77,7 +82,8 @@ const sendChecked = async <P, T, M>(
   if (token.problems.length + problems.length > 0) {
     return left(invalidRequest(operation.name, [...token.problems, ...problems]));
   }
-  return sendWithRetries(config, operation, prepared.right, headers, options, secrets);
+  const authorized = token.secret !== undefined || 'authorization' in headers;
+  return sendWithRetries(config, operation, prepared.right, headers, options, secrets, authorized);
 };
 
 const sendWithRetries = async <P, T, M>(
@@ -86,7 +92,8 @@ const sendWithRetries = async <P, T, M>(
   prepared: PreparedRequest,
   headers: Readonly<Record<string, string>>,
   options: RequestOptions,
-  secrets: readonly string[],
+  secrets: Secrets,
+  authorized: boolean,
 ): Promise<Result<T, M>> => {
   const { name, sensitivity } = operation;
   const timeoutMs = timeoutOf(config, options);
@@ -123,7 +130,10 @@ const sendWithRetries = async <P, T, M>(
       }
     }
     const delay = retryDelay(outcome, operation, attempt, retry);
-    if (delay === undefined) return resultOf(operation, outcome, attempt, config.strict, timeoutMs);
+    if (delay === undefined) {
+      const finish = { attempt, strict: config.strict, timeoutMs, authorized };
+      return resultOf(operation, outcome, finish);
+    }
     if (!(await sleep(delay, options.signal))) return left(abortError(name, attempt));
   }
 };

@@ -31,9 +31,6 @@ export type Result<T> = AnyResult<T, HttpErrorModel>;
 
 const NOTHING: ErrorReading<HttpErrorModel> = { model: undefined, says: '' };
 
-// The server's own words in a message are cut here: a message is a line, not a document.
-const MAX_SAID = 200;
-
 /** Reads an error body with `codec`; what it says comes from `describe`. */
 const bodyOf =
   <C extends t.Mixed>(
@@ -59,9 +56,7 @@ const ERROR_BODIES = new Map<number, ErrorReader<HttpErrorModel>>([
 /** Statuses the spec leaves undescribed (404, 409, …) still carry a `{ message }`: shown, no model. */
 const otherStatus = (response: HttpResponse): ErrorReading<HttpErrorModel> => {
   const decoded = decodeJson(FailureMessage, response, false);
-  return isLeft(decoded)
-    ? NOTHING
-    : { model: undefined, says: decoded.right.message.slice(0, MAX_SAID) };
+  return isLeft(decoded) ? NOTHING : { model: undefined, says: decoded.right.message };
 };
 
 export const connectErrors: ErrorReader<HttpErrorModel> = (response) =>

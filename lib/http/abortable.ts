@@ -1,3 +1,5 @@
+import { startTimer } from './timers.js';
+
 // Waiting that an AbortSignal can cut short: a caller's abort ends every stage of a request.
 
 /** Waits `ms`; resolves false at once if `signal` aborts first. */
@@ -11,7 +13,7 @@ export const sleep = (ms: number, signal: AbortSignal | undefined): Promise<bool
       clearTimeout(timer);
       resolve(false);
     };
-    const timer = setTimeout(() => {
+    const timer = startTimer(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve(true);
     }, ms);
@@ -45,7 +47,7 @@ export const within = <T>(
     const onAbort = () => {
       finish({ done: false, why: 'abort' });
     };
-    const timer = setTimeout(finish, timeoutMs, { done: false, why: 'timeout' });
+    const timer = startTimer(finish, timeoutMs, { done: false, why: 'timeout' });
     signal?.addEventListener('abort', onAbort, { once: true });
     work.then(
       (value) => {

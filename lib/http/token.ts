@@ -13,8 +13,31 @@ const EMPTY: ResolvedToken = {
   problems: ['accessToken: must be a non-empty string'],
 };
 
-const accept = (value: unknown): ResolvedToken =>
-  typeof value === 'string' && value !== '' ? { secret: value, problems: [] } : EMPTY;
+/**
+ * The shortest token accepted. A secret is masked wherever it occurs in a message or log line, and
+ * a value this short also occurs by chance: no real API key is, so a shorter one is a mistake.
+ */
+export const MIN_TOKEN_LENGTH = 8;
+
+const TOO_SHORT: ResolvedToken = {
+  secret: undefined,
+  problems: [`accessToken: must have at least ${MIN_TOKEN_LENGTH} characters`],
+};
+
+const accept = (value: unknown): ResolvedToken => {
+  if (typeof value !== 'string' || value === '') return EMPTY;
+  return value.length < MIN_TOKEN_LENGTH ? TOO_SHORT : { secret: value, problems: [] };
+};
+
+// What a provider's failure is called, when that is plainly a class name: an error's `name` is
+// the thrower's to set, and could hold anything, the token included.
+const kindOf = (error: unknown): string => {
+  // Duck-typed: an error from another realm (a test runner's VM context) is no instanceof Error.
+  const name = typeof error === 'object' && error !== null && 'name' in error ? error.name : '';
+  return typeof name === 'string' && /^([A-Z][A-Za-z]{0,40})?(Error|Exception)$/.test(name)
+    ? name
+    : typeof error;
+};
 
 /** Synchronous for a string token, so that the common case waits on nothing. */
 export const resolveToken = (
@@ -26,8 +49,10 @@ export const resolveToken = (
     try {
       return accept(await token());
     } catch (error) {
-      const kind = error instanceof Error ? error.name : typeof error;
-      return { secret: undefined, problems: [`accessToken: the token provider failed (${kind})`] };
+      return {
+        secret: undefined,
+        problems: [`accessToken: the token provider failed (${kindOf(error)})`],
+      };
     }
   })();
 };

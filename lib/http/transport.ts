@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import type { HttpHeaders, HttpResponse } from './response.js';
+import { startTimer } from './timers.js';
 
 // One HTTP exchange through an undici Dispatcher: send, receive the whole body within a size cap,
 // decompress. It never throws; every way it can fail is a value the retry loop can reason about.
@@ -95,7 +96,7 @@ export const exchange = (ex: Exchange): Promise<Outcome> =>
     const onAbort = () => {
       stop(ABORT);
     };
-    const timer = setTimeout(stop, ex.timeoutMs, TIMEOUT);
+    const timer = startTimer(stop, ex.timeoutMs, TIMEOUT);
     ex.signal?.addEventListener('abort', onAbort, { once: true });
 
     const handler: Dispatcher.DispatchHandler = {

@@ -27,7 +27,8 @@ export const describeErrors = (errors: t.Errors, prefix = ''): string[] =>
 const got = (value: unknown, type: t.Decoder<unknown, unknown> | undefined): string => {
   if (value === undefined) return '';
   if (typeof value === 'string') {
-    return type !== undefined && isEnum(type) ? `, got ${JSON.stringify(value.slice(0, 64))}` : '';
+    // Whole, not cut: a cut could leave part of a secret that scrubbing would no longer recognise.
+    return type !== undefined && isEnum(type) ? `, got ${JSON.stringify(value)}` : '';
   }
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) {
     return `, got ${String(value)}`;

@@ -57,7 +57,10 @@ describe('CR or LF in a header value is refused before sending', () => {
     });
     servers.push(server);
     const { client, close } = clientFor(server.url);
-    const result = await client.sessionsAPI.getSession('s1').accessToken('tk_long\rvalue').execute();
+    const result = await client.sessionsAPI
+      .getSession('s1')
+      .accessToken('tk_long\rvalue')
+      .execute();
     await close();
     expect(E.isLeft(result) && result.left.message).toContain('authorization');
     expect(server.received).toHaveLength(0);

@@ -9,6 +9,7 @@ import { measureHttp, type HttpCell, type HttpSettings } from './http.js';
 import { coldStartTable, decodeTable, httpTable, targetsTable } from './report.js';
 import { machine, previousTargets, writeResults } from './results.js';
 import { startServer } from './serverProcess.js';
+import { measureSoak, soakSummary, soakTargets, type SoakSettings } from './soak.js';
 import { checkTargets } from './targets.js';
 
 // `npm run bench`: the built SDK side by side with raw undici and fetch over loopback, its
@@ -34,6 +35,14 @@ const DECODE: DecodeSettings = {
   maxIterations: 100_000,
 };
 const COLD_START: ColdStartSettings = { runs: quick ? 3 : 9, minRuns: 3, budgetMs: 15_000 };
+const SOAK: SoakSettings = {
+  calls: quick ? 10_000 : 100_000,
+  heapSamples: 20,
+  timeouts: quick ? 100 : 500,
+  timeoutMs: 200,
+  aborts: quick ? 1_000 : 10_000,
+  seed: 20_240_512,
+};
 
 const progress = (line: string) => process.stderr.write(`  ${line}\n`);
 const twoDigits = (n: number | undefined) => (n ?? Number.NaN).toFixed(2);
@@ -61,7 +70,11 @@ const main = async () => {
   }
   const decode = measureDecode(sdk, bodies.listSessions, DECODE, progress);
   const coldStart = measureColdStart(COLD_START, progress);
-  const targets = checkTargets(http, decode, coldStart);
+  const soak = await measureSoak(sdk, SOAK, progress);
+  const targets = [
+    ...checkTargets(http, decode, coldStart),
+    ...soakTargets(soak),
+  ];
   const previous = previousTargets();
   const durationMs = performance.now() - t0;
   const loadAtEnd = loadavg()[0];
@@ -79,6 +92,7 @@ const main = async () => {
         http: HTTP,
         decode: DECODE,
         coldStart: COLD_START,
+        soak: SOAK,
       },
       fixtures: {
         getSessionBytes: bodies.getSession.length,
@@ -89,6 +103,7 @@ const main = async () => {
       http,
       decode,
       coldStart,
+      soak,
     },
     startedAt,
     quick,
@@ -103,6 +118,7 @@ const main = async () => {
   console.log(httpTable(http));
   console.log(`\n${decodeTable(decode)}`);
   console.log(`\n${coldStartTable(coldStart, buildMs)}`);
+  console.log(`\n${soakSummary(soak)}`);
   console.log(`\n${targetsTable(targets, previous)}`);
   console.log(`\nwritten: ${written.join(', ')}; ${(durationMs / 1000).toFixed(1)} s in all`);
 };

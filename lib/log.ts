@@ -3,6 +3,7 @@ import type { DebugLogger } from './configuration.js';
 import type { Sensitivity } from './operation.js';
 import { redactHeaders, redactJson } from './redact.js';
 import type { AttemptOutcome } from './retry.js';
+import { parseJsonBytes } from './schema/decode.js';
 import type { Secrets } from './secrets.js';
 import { cut, MAX_LOGGED_BODY_CHARS } from './texts.js';
 
@@ -66,11 +67,13 @@ export const logResponseBody = (
   sensitivity: Sensitivity,
   secrets: Secrets,
 ) => {
-  let shown: string;
+  let shown = `(${body.length} bytes, not JSON)`;
+  // Parsed as the answer is: a body nested past the limit is not parsed for a log line either.
+  const parsed = parseJsonBytes(body);
   try {
-    shown = JSON.stringify(redactJson(JSON.parse(Buffer.from(body).toString('utf8')), sensitivity));
+    if (!isLeft(parsed)) shown = JSON.stringify(redactJson(parsed.right, sensitivity));
   } catch {
-    shown = `(${body.length} bytes, not JSON)`;
+    // A small body can still nest deeper than the redaction's recursion reaches: not shown.
   }
   const line = `connect ${operation}: response body ${shown}`;
   emit(logger, cut(secrets.scrub(line), MAX_LOGGED_BODY_CHARS));

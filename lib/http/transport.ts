@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
+import { decompress } from './decompress.js';
 import type { HttpHeaders, HttpResponse } from './response.js';
 import { startTimer } from './timers.js';
 
@@ -147,26 +147,6 @@ export const exchange = (ex: Exchange): Promise<Outcome> =>
       settle(failed(error));
     }
   });
-
-const decompress = (encoding: string | string[] | undefined, raw: Buffer, max: number): Buffer => {
-  switch (typeof encoding === 'string' ? encoding.trim().toLowerCase() : encoding) {
-    case undefined:
-    case '':
-    case 'identity':
-      return raw;
-    case 'gzip':
-    case 'x-gzip':
-      return gunzipSync(raw, { maxOutputLength: max });
-    case 'deflate':
-      return inflateSync(raw, { maxOutputLength: max });
-    case 'br':
-      return brotliDecompressSync(raw, { maxOutputLength: max });
-    default:
-      throw Object.assign(new Error('unsupported content-encoding'), {
-        code: 'UnsupportedContentEncoding',
-      });
-  }
-};
 
 const failed = (error: unknown): Outcome => {
   const code = codeOf(error) ?? 'UNKNOWN';

@@ -9,6 +9,9 @@ export type { ApiExchangeResultsKeyRequest } from './requests/sessions/exchangeR
 export type { ApiGetSessionRequest } from './requests/sessions/getSession.js';
 export type { ApiListSessionsRequest } from './requests/sessions/listSessions.js';
 export type { ApiRedactSessionRequest } from './requests/sessions/redactSession.js';
+export type { ApiWaitForSessionRequest } from './requests/sessions/waitForSession.js';
+export type { SessionUpdate, WaitProgress } from './requests/sessions/waiting.js';
+export type { AllSessions } from './requests/sessions/paging.js';
 export type { ApiExchangeAttachmentAccessKeyRequest } from './requests/attachments/exchangeAttachmentAccessKey.js';
 export type { ApiListProvidersRequest } from './requests/network/listProviders.js';
 export type { ApiIdentityLookupRequest } from './requests/network/identityLookup.js';
@@ -31,5 +34,12 @@ export type { ApiResponse, HttpHeaders, HttpResponse } from './lib/http/response
 export type { AttachmentContent } from './requests/attachments/attachmentContent.js';
 export type { RequestOptions } from './lib/options.js';
 export type { RequestBuilder } from './lib/builder.js';
+export {
+  DIAGNOSTICS_CHANNELS,
+  isAttemptEvent,
+  type AttemptEvent,
+  type RequestFailure,
+  type RequestTraceContext,
+} from './lib/diagnostics.js';
 export { SDK_VERSION, USER_AGENT } from './lib/version.js';
 export * from './models/index.js';

@@ -7,6 +7,8 @@ import {
   getSessionAnswer,
   listSessionsAnswer,
   PAGE_SIZE,
+  pagedAnswer,
+  PAGED_SESSIONS,
   SESSION_ID,
   type AnswerBodies,
 } from './fixtures.js';
@@ -38,6 +40,20 @@ export const checkServedAnswers = async (
     }
     if (!bodies.listSessions.equals(page.right.response.body)) {
       throw new Error('listSessions: the server sent other bytes than the fixture');
+    }
+    // The paged listing: its first and last pages decode, strictly, to what they were built from.
+    for (const n of [1, PAGED_SESSIONS / PAGE_SIZE]) {
+      const paged = await sessions
+        .listSessions()
+        .orderBy('Created')
+        .pageSize(PAGE_SIZE)
+        .page(n)
+        .execute();
+      if (isLeft(paged))
+        throw new Error(`paged listing, page ${n} (strict): ${paged.left.message}`);
+      if (!isDeepStrictEqual(paged.right.data, pagedAnswer(n))) {
+        throw new Error(`paged listing, page ${n}: the decoded value differs from the fixture`);
+      }
     }
   } finally {
     await agent.close();

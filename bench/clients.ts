@@ -28,14 +28,14 @@ export const AGENT_OPTIONS = {
 const TOKEN = 'bench-token-not-a-secret';
 
 /** What the SDK sends; the other clients send the same, so that no one saves on header bytes. */
-const headersLike = (sdk: BuiltSdk) =>
+export const headersLike = (sdk: BuiltSdk) =>
   ({
     accept: 'application/json',
     authorization: `Bearer ${TOKEN}`,
     'user-agent': sdk.index.USER_AGENT,
   }) as const;
 
-type Headers = ReturnType<typeof headersLike>;
+export type Headers = ReturnType<typeof headersLike>;
 
 export type ClientCalls = Readonly<Record<OperationName, Call>>;
 

@@ -101,3 +101,25 @@ export const answerBodies = (): AnswerBodies => ({
 
 export const SESSIONS_PATH = '/api/v1/sessions';
 export const LIST_QUERY = `?PageSize=${PAGE_SIZE}&Page=1`;
+
+/** The listing paged through end to end: 10,000 sessions, 200 pages of 50. */
+export const PAGED_SESSIONS = 10_000;
+/** What a paging client sends before the page number (the SDK's order: OrderBy, PageSize, Page). */
+export const PAGING_QUERY_PREFIX = `?OrderBy=Created&PageSize=${PAGE_SIZE}&Page=`;
+
+/** Page `page` (from 1) of the paged listing. */
+export const pagedAnswer = (page: number): ListSessionsResponse => {
+  const first = (page - 1) * PAGE_SIZE;
+  const count = Math.max(0, Math.min(PAGE_SIZE, PAGED_SESSIONS - first));
+  return {
+    sessions: Array.from({ length: count }, (_, i) => session(first + i)),
+    total: PAGED_SESSIONS,
+    more: first + count < PAGED_SESSIONS,
+  };
+};
+
+/** Every page of the paged listing, serialised once: index 0 is page 1. */
+export const pagedBodies = (): Buffer[] =>
+  Array.from({ length: Math.ceil(PAGED_SESSIONS / PAGE_SIZE) }, (_, i) =>
+    Buffer.from(JSON.stringify(pagedAnswer(i + 1))),
+  );

@@ -1,6 +1,7 @@
 import type { ColdStartCell } from './coldStart.js';
 import type { DecodeCell } from './decode.js';
 import type { HttpCell } from './http.js';
+import type { PagingCell, PagingHeap } from './paging.js';
 import type { Target } from './targets.js';
 
 // The tables printed at the end of a run.
@@ -77,6 +78,31 @@ export const coldStartTable = (cells: readonly ColdStartCell[], buildMs: number)
       ? 'the package build was current'
       : `the package was built first, in ${(buildMs / 1000).toFixed(1)} s`;
   return `${table(header, rows, 1)}\n(medians; ${built})`;
+};
+
+const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(2)} MB`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
+
+export const pagingTable = (cells: readonly PagingCell[], heap: PagingHeap): string => {
+  const times = table(
+    ['paging 10,000 sessions (200 pages)', 'ms/walk', '× undici loop'],
+    cells.map((c) => [c.name, fixed(c.walkMs, 1), fixed(c.ratio, 3)]),
+    1,
+  );
+  const memory = table(
+    ['heap, GC at every page', 'peak growth', 'in pages', 'retained after'],
+    heap.walks.map((w) => [
+      w.name,
+      kb(w.peakGrowthBytes),
+      fixed(w.peakPages, 2),
+      kb(w.retainedBytes),
+    ]),
+    1,
+  );
+  return (
+    `${times}\n\n${memory}\n(one page of 50 decoded sessions: ${kb(heap.onePageBytes)}; ` +
+    `all()'s result, every session: ${mb(heap.allResultBytes)})`
+  );
 };
 
 export const targetsTable = (

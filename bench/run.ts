@@ -6,11 +6,12 @@ import { measureColdStart, type ColdStartSettings } from './coldStart.js';
 import { measureDecode, type DecodeSettings } from './decode.js';
 import { answerBodies } from './fixtures.js';
 import { measureHttp, type HttpCell, type HttpSettings } from './http.js';
-import { coldStartTable, decodeTable, httpTable, targetsTable } from './report.js';
+import { measurePaging, type PagingResult, type PagingSettings } from './paging.js';
+import { coldStartTable, decodeTable, httpTable, pagingTable, targetsTable } from './report.js';
 import { machine, previousTargets, writeResults } from './results.js';
 import { startServer } from './serverProcess.js';
 import { measureSoak, soakSummary, soakTargets, type SoakSettings } from './soak.js';
-import { checkTargets } from './targets.js';
+import { checkTargets, pagingTargets } from './targets.js';
 
 // `npm run bench`: the built SDK side by side with raw undici and fetch over loopback, its
 // decoding against JSON.parse, and its import time. `npm run bench -- --quick`: a smoke run.
@@ -35,6 +36,8 @@ const DECODE: DecodeSettings = {
   maxIterations: 100_000,
 };
 const COLD_START: ColdStartSettings = { runs: quick ? 3 : 9, minRuns: 3, budgetMs: 15_000 };
+// A walk is 200 requests; a round walks the 10,000-session listing once per contender.
+const PAGING: PagingSettings = { rounds: quick ? 3 : 15, warmupWalks: quick ? 1 : 3 };
 const SOAK: SoakSettings = {
   calls: quick ? 10_000 : 100_000,
   heapSamples: 20,
@@ -61,9 +64,11 @@ const main = async () => {
   progress(`server on ${server.origin}`);
   const clients = makeClients(sdk, server.origin);
   let http: HttpCell[];
+  let paging: PagingResult;
   try {
     await checkServedAnswers(sdk, server.origin, bodies);
     http = await measureHttp(clients, OPERATIONS, HTTP, progress);
+    paging = await measurePaging(sdk, server.origin, PAGING, progress);
   } finally {
     await clients.close();
     await server.stop();
@@ -74,6 +79,7 @@ const main = async () => {
   const targets = [
     ...checkTargets(http, decode, coldStart),
     ...soakTargets(soak),
+    ...pagingTargets(paging),
   ];
   const previous = previousTargets();
   const durationMs = performance.now() - t0;
@@ -92,6 +98,7 @@ const main = async () => {
         http: HTTP,
         decode: DECODE,
         coldStart: COLD_START,
+        paging: PAGING,
         soak: SOAK,
       },
       fixtures: {
@@ -103,6 +110,7 @@ const main = async () => {
       http,
       decode,
       coldStart,
+      paging,
       soak,
     },
     startedAt,
@@ -118,6 +126,7 @@ const main = async () => {
   console.log(httpTable(http));
   console.log(`\n${decodeTable(decode)}`);
   console.log(`\n${coldStartTable(coldStart, buildMs)}`);
+  console.log(`\n${pagingTable(paging.cells, paging.heap)}`);
   console.log(`\n${soakSummary(soak)}`);
   console.log(`\n${targetsTable(targets, previous)}`);
   console.log(`\nwritten: ${written.join(', ')}; ${(durationMs / 1000).toFixed(1)} s in all`);

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { answerBodies, SESSIONS_PATH } from './fixtures.js';
+import { answerBodies, pagedBodies, PAGING_QUERY_PREFIX, SESSIONS_PATH } from './fixtures.js';
 
 // The loopback server, run in its own process (see serverProcess.ts) so that its work does not
 // share the harness's event loop. Every answer is serialised once at start-up; a request costs
@@ -30,12 +30,18 @@ const bodies = answerBodies();
 const getSession = jsonAnswer(200, bodies.getSession);
 const listSessions = jsonAnswer(200, bodies.listSessions);
 const notFound = jsonAnswer(404, Buffer.from('{"message":"no such route in the bench server"}'));
+// The 10,000-session listing, a page per answer; a page past the end is a 404 (no client asks).
+const paged = pagedBodies().map((body) => jsonAnswer(200, body));
 
 const ITEM_PREFIX = `${SESSIONS_PATH}/`;
+const PAGING_PREFIX = `${SESSIONS_PATH}${PAGING_QUERY_PREFIX}`;
 
 const route = (url: string): Answer => {
   if (url.startsWith(ITEM_PREFIX) && url.indexOf('/', ITEM_PREFIX.length) === -1) {
     return getSession;
+  }
+  if (url.startsWith(PAGING_PREFIX)) {
+    return paged[Number(url.slice(PAGING_PREFIX.length)) - 1] ?? notFound;
   }
   if (url === SESSIONS_PATH || url.startsWith(`${SESSIONS_PATH}?`)) return listSessions;
   return notFound;

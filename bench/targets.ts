@@ -3,8 +3,12 @@ import { SDK_IMPORT } from './coldStart.js';
 import type { DecodeCell } from './decode.js';
 import { SDK_DECODE } from './decode.js';
 import type { HttpCell, Mode } from './http.js';
+import { SDK_PAGES, type PagingResult } from './paging.js';
 
 // The targets, each checked against this run's figures.
+
+/** "Bounded by about a page": the page in hand, and the next one while it is read and decoded. */
+const PAGES_OF_HEAP = 2;
 
 export interface Target {
   readonly name: string;
@@ -68,5 +72,23 @@ export const checkTargets = (
     '<=',
     150,
     'ms',
+  ),
+];
+
+/** Paging 10,000 sessions with pages(): time against the raw undici loop, and heap. */
+export const pagingTargets = (paging: PagingResult): Target[] => [
+  target(
+    'pages() over 10,000 sessions, time per walk',
+    paging.cells.find((c) => c.name === SDK_PAGES)?.ratio,
+    '<=',
+    1.1,
+    '× undici loop',
+  ),
+  target(
+    'pages() heap growth while walking',
+    paging.heap.walks.find((w) => w.name === SDK_PAGES)?.peakPages,
+    '<=',
+    PAGES_OF_HEAP,
+    'pages',
   ),
 ];

@@ -1,15 +1,24 @@
 // What the examples share: where the API is and which key to use, each example's inputs (all
-// from the environment), and how a result is printed, in the words of the Go SDK's examples.
-// Not an example itself: copy it along with the example you take.
-// In an installed project, import from 'trinsic-connect-sdk' instead of '../index.js'.
-import { DEFAULT_BASE_PATH, type ConfigurationParameters, type ConnectError } from '../index.js';
+// from the environment), how a result is printed, in the words of the Go SDK's examples, and how
+// an example runs. Not an example itself: copy it along with the example you take.
+// Needs trinsic-connect-sdk and its peers fp-ts and io-ts; no top-level await, so it runs as it is
+// in an ES module project and in a CommonJS one.
+import type { ConfigurationParameters, ConnectError } from 'trinsic-connect-sdk';
 
 /** TRINSIC_BASE_URL (default: the production API) and TRINSIC_API_KEY. */
 export const connection = (): ConfigurationParameters => ({
-  basePath: process.env.TRINSIC_BASE_URL ?? DEFAULT_BASE_PATH,
+  basePath: process.env.TRINSIC_BASE_URL,
   // Unset: no Authorization header is sent, and the API answers 401.
   accessToken: process.env.TRINSIC_API_KEY,
 });
+
+/** Runs an example; a mistake in it (a wrong setting, say) is printed and sets the exit code. */
+export const run = (example: () => Promise<void>): void => {
+  example().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  });
+};
 
 /** An input of the example: the environment variable `name`, else the Go example's placeholder. */
 export const input = (name: string, placeholder: string): string =>

@@ -22,6 +22,11 @@ export interface BuilderState<P, T, M> {
 export class RequestBuilder<P, T, M> {
   constructor(private readonly state: BuilderState<P, T, M>) {}
 
+  /** The value set for a parameter so far, if any. */
+  protected param<K extends keyof P>(key: K): Partial<P>[K] {
+    return this.state.params[key];
+  }
+
   /** A builder of this same class with one more parameter set. */
   protected with<K extends keyof P>(key: K, value: P[K]): this {
     const params: Partial<P> = { ...this.state.params };

@@ -1,5 +1,6 @@
 import { isLeft, left } from 'fp-ts/lib/Either.js';
 import type { Configuration } from './configuration.js';
+import { attemptsObserved, callsObserved, publishAttempt, traceCall } from './diagnostics.js';
 import { abortError, invalidRequest, timeoutError } from './errors.js';
 import { sleep, within } from './http/abortable.js';
 import { dispatcherFor } from './http/dispatcher.js';
@@ -20,7 +21,17 @@ import { sealed } from './texts.js';
 // answer. Every operation goes through here; it resolves to an Either and never rejects, and
 // every error it resolves to is scrubbed of the request's secrets and bounded (texts.ts).
 
-export const send = async <P, T, M>(
+export const send = <P, T, M>(
+  config: Configuration,
+  operation: CompiledOperation<P, T, M>,
+  params: Partial<P>,
+  options: RequestOptions,
+): Promise<Result<T, M>> =>
+  callsObserved()
+    ? traceCall(operation, () => sendSealed(config, operation, params, options))
+    : sendSealed(config, operation, params, options);
+
+const sendSealed = async <P, T, M>(
   config: Configuration,
   operation: CompiledOperation<P, T, M>,
   params: Partial<P>,
@@ -107,7 +118,7 @@ const sendWithRetries = async <P, T, M>(
   const dispatcher = isPending(configured) ? await configured : configured;
 
   for (let attempt = 1; ; attempt++) {
-    const started = logger ? performance.now() : 0;
+    const started = logger || attemptsObserved() ? performance.now() : 0;
     const outcome = await exchange({
       origin: config.origin,
       path,
@@ -130,6 +141,9 @@ const sendWithRetries = async <P, T, M>(
       }
     }
     const delay = retryDelay(outcome, operation, attempt, retry);
+    if (attemptsObserved()) {
+      publishAttempt(operation, attempt, retry.maxRetries + 1, outcome, started, delay);
+    }
     if (delay === undefined) {
       const finish = { attempt, strict: config.strict, timeoutMs, authorized };
       return resultOf(operation, outcome, finish);

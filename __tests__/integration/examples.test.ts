@@ -42,7 +42,7 @@ const succeeds = async (name: string, operation: string, inputs: Record<string, 
   return stdout;
 };
 
-test('the examples are one per operation, each tested below', () => {
+test('the examples are one per operation and one per helper, each tested below', () => {
   const scripts = readdirSync(join(REPO_ROOT, 'examples'))
     .filter((name) => name.endsWith('.ts') && name !== 'env.ts')
     .map((name) => name.slice(0, -'.ts'.length))
@@ -50,13 +50,16 @@ test('the examples are one per operation, each tested below', () => {
   expect(scripts).toEqual([
     'cancelSession',
     'createSession',
+    'diagnostics',
     'exchangeAttachmentAccessKey',
     'exchangeResultsKey',
     'getSession',
     'identityLookup',
+    'listAllSessions',
     'listProviders',
     'listSessions',
     'redactSession',
+    'waitForSession',
   ]);
 });
 
@@ -80,6 +83,37 @@ slow('listSessions: the page, its total and more', async () => {
   expect(stdout).toContain(sessionId);
   expect(stdout).toMatch(/"total": \d+/);
   expect(stdout).toContain('"more"');
+});
+
+slow('listAllSessions: every page, then every session once (or up to LIMIT)', async () => {
+  await createSession(h);
+  await createSession(h);
+  const total = ok(await h.client.sessionsAPI.listSessions().execute()).total;
+  const stdout = await succeeds('listAllSessions', 'SessionsAPI.ListSessions', { PAGE_SIZE: '1' });
+  expect(stdout.match(/^page \d+: 1 of \d+ sessions, more: (true|false)$/gm)).toHaveLength(total);
+  expect(stdout).toContain(`"sessions": ${total},`);
+  const limited = await succeeds('listAllSessions', 'SessionsAPI.ListSessions', { LIMIT: '1' });
+  expect(limited).toContain('"sessions": 1,');
+});
+
+slow('waitForSession: each new state, then the final session', async () => {
+  const sessionId = await createSession(h);
+  await complete(h, sessionId, { outcome: 'success' });
+  const stdout = await succeeds('waitForSession', 'SessionsAPI.WaitForSession', {
+    SESSION_ID: sessionId,
+    POLL_INTERVAL_MS: '20',
+  });
+  expect(stdout).toMatch(/^poll 1 \([\d.]+ s\): IdvAuthenticating$/m);
+  expect(stdout).toMatch(/^poll 3 \([\d.]+ s\): IdvSuccess$/m);
+  expect(stdout).toContain('"state": "IdvSuccess"');
+});
+
+slow('diagnostics: a timing line per call and per attempt, path templates only', async () => {
+  const stdout = await succeeds('diagnostics', 'SessionsAPI.ListSessions');
+  expect(stdout).toMatch(/^attempt {2}NetworkAPI\.ListProviders #1\/3 -> 200 in [\d.]+ ms$/m);
+  expect(stdout).toMatch(
+    /^call {5}SessionsAPI\.ListSessions GET \/api\/v1\/sessions -> 200 after 1 attempt\(s\) in [\d.]+ ms$/m,
+  );
 });
 
 slow('cancelSession: the session ends IdvFailed / SessionFailRpCanceled', async () => {

@@ -161,7 +161,7 @@ const steps = async (
   }
 
   out.begin('Poll the session until it is final (sessionsAPI.getSession)');
-  const final = await pollUntilFinal(client, sessionId, out, options);
+  const final = await waitUntilFinal(client, sessionId, out, options);
   if (final === undefined) {
     const cancelled = await sessionsAPI.cancelSession(sessionId).execute();
     throw new FlowFailure(
@@ -201,22 +201,7 @@ const steps = async (
   }
 
   out.begin('List the sessions, newest first (sessionsAPI.listSessions)');
-  const listed = must(
-    'listSessions',
-    await sessionsAPI
-      .listSessions()
-      .orderBy('Created')
-      .orderDirection('Descending')
-      .pageSize(5)
-      .page(1)
-      .execute(),
-  );
-  out.detail(`total ${listed.total}, more pages: ${String(listed.more)}; page 1:`);
-  for (const session of listed.sessions) out.detail(`  ${session.id}  ${describeSession(session)}`);
-  check(
-    listed.sessions.some((s) => s.id === sessionId),
-    'the new session is not on the first page of the list',
-  );
+  await listNewestFirst(client, sessionId, out);
 
   out.begin('Redact the session: its identity data is deleted (sessionsAPI.redactSession)');
   const redacted = await sessionsAPI.redactSession(sessionId).execute();
@@ -252,30 +237,64 @@ const steps = async (
   );
 };
 
-/** Polls until the session is final; undefined when the time is up. Bounded either way. */
-const pollUntilFinal = async (
+/** Waits until the session is final (waitForSession); undefined when the time is up. */
+const waitUntilFinal = async (
   client: APIClient,
   sessionId: string,
   out: Transcript,
   options: FlowOptions,
 ): Promise<Session | undefined> => {
-  const maxPolls = Math.max(1, Math.ceil(options.pollTimeoutMs / options.pollIntervalMs));
-  let lastState: string | undefined;
-  for (let poll = 1; poll <= maxPolls; poll++) {
-    const { session } = must(
-      'getSession',
-      await client.sessionsAPI.getSession(sessionId).execute(),
+  const waited = await client.sessionsAPI
+    .waitForSession(sessionId)
+    .pollInterval(options.pollIntervalMs)
+    .maxWait(options.pollTimeoutMs)
+    .onUpdate((session, { polls }) => {
+      out.detail(`poll ${polls}: ${describeSession(session)}`);
+    })
+    .execute();
+  if (!isLeft(waited)) return waited.right.data.session;
+  // The wait's own TimeoutError carries maxWait; a poll's would carry its request timeout.
+  const error = waited.left;
+  if (error._tag === 'TimeoutError' && error.timeoutMs === options.pollTimeoutMs) return undefined;
+  throw new FlowFailure(`getSession failed: ${error.message}`);
+};
+
+// A real account may hold thousands of sessions: the transcript shows the first pages only.
+const MAX_LISTED_PAGES = 2;
+
+/** The newest sessions, a page at a time (pages()); the new one must be on the first page. */
+const listNewestFirst = async (
+  client: APIClient,
+  sessionId: string,
+  out: Transcript,
+): Promise<void> => {
+  const listing = client.sessionsAPI
+    .listSessions()
+    .orderBy('Created')
+    .orderDirection('Descending')
+    .pageSize(5)
+    .pages();
+  let shown = 0;
+  for await (const page of listing) {
+    const listed = must('listSessions', page);
+    shown++;
+    out.detail(
+      shown === 1
+        ? `total ${listed.total}, more pages: ${String(listed.more)}; page 1:`
+        : `page ${shown}:`,
     );
-    if (session.state !== lastState) {
-      out.detail(`poll ${poll}: ${describeSession(session)}`);
-      lastState = session.state;
+    for (const session of listed.sessions) {
+      out.detail(`  ${session.id}  ${describeSession(session)}`);
     }
-    if (session.state === SessionState.IdvSuccess || session.state === SessionState.IdvFailed) {
-      return session;
+    if (shown === 1) {
+      check(
+        listed.sessions.some((s) => s.id === sessionId),
+        'the new session is not on the first page of the list',
+      );
     }
-    await delay(options.pollIntervalMs);
+    // Leaving the loop asks for no further page.
+    if (shown === MAX_LISTED_PAGES) break;
   }
-  return undefined;
 };
 
 const MAX_ATTACHMENT_TRIES = 5;

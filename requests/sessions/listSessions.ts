@@ -4,7 +4,8 @@ import { integerBetween } from '../../lib/schema/scalars.js';
 import { ListSessionsResponse } from '../../models/ListSessionsResponse.js';
 import { OrderDirection } from '../../models/OrderDirection.js';
 import { SessionOrdering } from '../../models/SessionOrdering.js';
-import { connectOperation, type HttpErrorModel } from '../connect.js';
+import { connectOperation, type HttpErrorModel, type Result } from '../connect.js';
+import { collectSessions, pagesOf, type AllSessions } from './paging.js';
 
 export interface ListSessionsParams {
   readonly orderBy: SessionOrdering;
@@ -54,6 +55,7 @@ export class ApiListSessionsRequest extends RequestBuilder<
     return this.with('orderBy', orderBy);
   }
 
+  /** Ascending or descending order. */
   orderDirection(orderDirection: OrderDirection): this {
     return this.with('orderDirection', orderDirection);
   }
@@ -66,5 +68,33 @@ export class ApiListSessionsRequest extends RequestBuilder<
   /** The page to return, from 1. */
   page(page: number): this {
     return this.with('page', page);
+  }
+
+  /**
+   * Every page from this builder's page (default 1) on, following `more`: each an Either, as
+   * `execute()` gives it, with every option of this builder (signal, timeout, token, headers,
+   * retries). A page is asked for only when the loop wants it, so a `break` sends nothing more
+   * and memory holds one page. The iteration ends after the first Left, and with a Left
+   * (DecodeError) instead of a page that would make it loop: one that says `more` but is empty,
+   * repeats the page before, or starts past the `total` it reports. Each `for await` starts over.
+   */
+  pages(): AsyncIterable<Result<ListSessionsResponse>> {
+    return pagesOf((page) => this.page(page).execute(), this.param('page') ?? 1);
+  }
+
+  /**
+   * Every session from this builder's page on, each id once even when sessions created meanwhile
+   * shift the pages (the first copy is kept, in listing order; page by `Created` for a complete
+   * listing). The first Left ends it. An arrow property, so `builder.all` is a TaskEither.
+   */
+  readonly all = (): Promise<AllSessions> =>
+    collectSessions(this.pages(), Number.POSITIVE_INFINITY);
+
+  /**
+   * As `all()`, but stops at `limit` sessions (a whole number ≥ 1, else InvalidRequest and
+   * nothing sent): no page is asked for once it holds that many.
+   */
+  allUpTo(limit: number): Promise<AllSessions> {
+    return collectSessions(this.pages(), limit);
   }
 }

@@ -1,0 +1,150 @@
+import { left } from 'fp-ts/lib/Either.js';
+import type { AccessToken } from '../../lib/configuration.js';
+import { invalidRequest } from '../../lib/errors.js';
+import { checkOptions } from '../../lib/options.js';
+import type { GetSessionResponse } from '../../models/GetSessionResponse.js';
+import type { Result } from '../connect.js';
+import type { ApiGetSessionRequest } from './getSession.js';
+import {
+  realTiming,
+  WAIT_DEFAULTS,
+  WAIT_OPERATION,
+  waitUntilFinal,
+  type SessionUpdate,
+  type Timing,
+} from './waiting.js';
+
+interface WaitState {
+  /** getSession of the Session waited for, with the per-request options set so far. */
+  readonly poll: ApiGetSessionRequest;
+  readonly maxRetryAfterMs: number;
+  readonly timing: Timing;
+  readonly pollIntervalMs: number;
+  readonly maxWaitMs: number;
+  readonly onUpdate: SessionUpdate | undefined;
+  readonly signal: AbortSignal | undefined;
+  // Kept to check them with the wait's own settings, before the first poll.
+  readonly timeoutMs: number | undefined;
+  readonly maxRetries: number | undefined;
+}
+
+/**
+ * Polls `getSession` until the Session is final (`IdvSuccess` or `IdvFailed`; a failed Session
+ * is a successful wait). Immutable, like every builder: each setter returns a new one.
+ *
+ * Defaults: the first wait between polls is 2 s (`pollInterval`); while the state stays the same
+ * each wait is 1.5 × the one before, up to 30 s (or the poll interval, if longer), and a change
+ * of state starts again from the poll interval; each wait is drawn from [w, 1.25 × w] so that
+ * many waiters drift apart. `maxWait` is 10 minutes, a hard limit, polls included: the last poll
+ * is timed to be over by then, and a poll still in flight at that moment is cut short.
+ *
+ * Each poll is one getSession call with its usual retries (and their Retry-After). When a poll
+ * still ends in HTTP 429 or 503 after them, the wait goes on, after the answer's Retry-After
+ * (capped by the configuration's `maxRetryAfterMs`) if it is longer than the next wait; one
+ * that reaches past `maxWait` ends the wait at once. Any other error ends the wait with it.
+ */
+export class ApiWaitForSessionRequest {
+  constructor(private readonly state: WaitState) {}
+
+  private next(changes: Partial<WaitState>): ApiWaitForSessionRequest {
+    return new ApiWaitForSessionRequest({ ...this.state, ...changes });
+  }
+
+  /** The first wait between two polls, in ms (default 2 000); later ones may grow. */
+  pollInterval(ms: number): ApiWaitForSessionRequest {
+    return this.next({ pollIntervalMs: ms });
+  }
+
+  /** The limit on the whole wait, in ms (default 600 000): then `TimeoutError`. */
+  maxWait(ms: number): ApiWaitForSessionRequest {
+    return this.next({ maxWaitMs: ms });
+  }
+
+  /**
+   * Called once per change of state, the first state seen included, with the Session and how
+   * far the wait has come. Not awaited; an exception in it cannot break the wait.
+   */
+  onUpdate(onUpdate: SessionUpdate): ApiWaitForSessionRequest {
+    return this.next({ onUpdate });
+  }
+
+  /** Ends the wait at any moment, waits between polls included: `AbortError`. */
+  signal(signal: AbortSignal): ApiWaitForSessionRequest {
+    return this.next({ signal });
+  }
+
+  /** The timeout of each poll's attempts, in ms (default: the configuration's). */
+  timeout(ms: number): ApiWaitForSessionRequest {
+    return this.next({ timeoutMs: ms, poll: this.state.poll.timeout(ms) });
+  }
+
+  /** Another access token for these polls only. */
+  accessToken(token: AccessToken): ApiWaitForSessionRequest {
+    return this.next({ poll: this.state.poll.accessToken(token) });
+  }
+
+  /** Extra headers on each poll. */
+  headers(headers: Readonly<Record<string, string>>): ApiWaitForSessionRequest {
+    return this.next({ poll: this.state.poll.headers(headers) });
+  }
+
+  /** Retries of each poll (default: the configuration's). */
+  maxRetries(retries: number): ApiWaitForSessionRequest {
+    return this.next({ maxRetries: retries, poll: this.state.poll.maxRetries(retries) });
+  }
+
+  /**
+   * Waits. Resolves to the final poll's `Right(ApiResponse<GetSessionResponse>)`, or a Left:
+   * `TimeoutError` at `maxWait` (its message names the last state seen), `AbortError`, the error
+   * that ended a poll, or `InvalidRequest` for a setting out of range (nothing sent). Never
+   * rejects. An arrow property, so `builder.execute` is a TaskEither on its own.
+   */
+  readonly execute = (): Promise<Result<GetSessionResponse>> => {
+    const { state } = this;
+    const problems = [
+      ...settingProblems(state),
+      ...checkOptions({ timeoutMs: state.timeoutMs, maxRetries: state.maxRetries }),
+    ];
+    if (problems.length > 0) return Promise.resolve(left(invalidRequest(WAIT_OPERATION, problems)));
+    const poll = (signal: AbortSignal) => state.poll.signal(signal).execute();
+    return waitUntilFinal(poll, state, state.timing).catch((error: unknown) => {
+      // Nothing in the wait is meant to throw; should something, it is still an answer.
+      const detail = error instanceof Error ? error.name : typeof error;
+      return left(invalidRequest(WAIT_OPERATION, [`internal error, please report it: ${detail}`]));
+    });
+  };
+}
+
+const isPositive = (ms: number) => typeof ms === 'number' && Number.isFinite(ms) && ms > 0;
+
+const settingProblems = (state: WaitState): string[] => {
+  const problems: string[] = [];
+  if (!isPositive(state.pollIntervalMs)) {
+    problems.push('pollInterval: must be a positive number of milliseconds');
+  }
+  if (!isPositive(state.maxWaitMs)) {
+    problems.push('maxWait: must be a positive number of milliseconds');
+  }
+  if (state.onUpdate !== undefined && typeof state.onUpdate !== 'function') {
+    problems.push('onUpdate: must be a function');
+  }
+  return problems;
+};
+
+/** A new wait for the Session that `poll` gets; `timing` is real but in tests. */
+export const startWait = (
+  poll: ApiGetSessionRequest,
+  maxRetryAfterMs: number,
+  timing: Timing = realTiming,
+): ApiWaitForSessionRequest =>
+  new ApiWaitForSessionRequest({
+    poll,
+    maxRetryAfterMs,
+    timing,
+    pollIntervalMs: WAIT_DEFAULTS.pollIntervalMs,
+    maxWaitMs: WAIT_DEFAULTS.maxWaitMs,
+    onUpdate: undefined,
+    signal: undefined,
+    timeoutMs: undefined,
+    maxRetries: undefined,
+  });

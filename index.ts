@@ -21,6 +21,7 @@ export {
   type AccessToken,
   type ConfigurationParameters,
   type DebugLogger,
+  type UndiciDispatcher,
 } from './lib/configuration.js';
 export type {
   AbortError,
@@ -43,3 +44,5 @@ export {
 } from './lib/diagnostics.js';
 export { SDK_VERSION, USER_AGENT } from './lib/version.js';
 export * from './models/index.js';
+export { parseLaunchResult } from './requests/launch/parseLaunchResult.js';
+export { LaunchResult, LaunchSuccess, LaunchFailure } from './models/LaunchResult.js';

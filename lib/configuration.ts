@@ -1,5 +1,18 @@
-import type { Dispatcher } from 'undici';
-import { USER_AGENT } from './version.js';
+import { parseBasePath, typeOf } from './base-path.js';
+import {
+  checkedDispatcher,
+  checkedHeaders,
+  checkedLogger,
+  checkedToken,
+  checkedUserAgent,
+  flag,
+  positive,
+  unknownSettings,
+  whole,
+} from './configuration-checks.js';
+import type { UndiciDispatcher } from './http/dispatcher.js';
+
+export type { UndiciDispatcher } from './http/dispatcher.js';
 
 /** A bearer token, or a function that yields one (called before every request, may be async). */
 export type AccessToken = string | (() => string | Promise<string>);
@@ -7,49 +20,75 @@ export type AccessToken = string | (() => string | Promise<string>);
 /** Receives one line per attempt, and body lines when `logBodies` is set; secrets are redacted. */
 export type DebugLogger = (line: string) => void;
 
+/**
+ * The settings of a {@link Configuration}. Every one is optional, and `undefined` means the
+ * default, so `accessToken: process.env.TRINSIC_API_KEY` compiles under
+ * `exactOptionalPropertyTypes` too.
+ */
 export interface ConfigurationParameters {
-  /** Defaults to the spec's server, `https://connect.trinsic.id`. */
-  basePath?: string;
-  accessToken?: AccessToken;
+  /** The API's address. Defaults to the spec's server, `https://connect.trinsic.id`. */
+  basePath?: string | undefined;
+  /**
+   * The API key. A string of at least 8 characters (a shorter one is refused: it could not be
+   * masked in messages without masking ordinary text), or a function asked before every request.
+   * Unset: no Authorization header is sent.
+   */
+  accessToken?: AccessToken | undefined;
   /** Sent with every request; per-request headers win over these. */
-  defaultHeaders?: Readonly<Record<string, string>>;
+  defaultHeaders?: Readonly<Record<string, string>> | undefined;
   /** Replaces the default User-Agent (`trinsic-connect-sdk/<version> …`). */
-  userAgent?: string;
-  /** The undici Dispatcher (Agent, Pool, ProxyAgent, MockAgent); undici's global one by default. */
-  dispatcher?: Dispatcher;
+  userAgent?: string | undefined;
+  /**
+   * The undici Dispatcher (Agent, Pool, ProxyAgent, MockAgent) of undici 6, 7 or 8; by default
+   * undici's global one, so a `setGlobalDispatcher()` of undici 7 or 8 is followed.
+   */
+  dispatcher?: UndiciDispatcher | undefined;
   /** Reject answers carrying properties the spec does not name, as the Go SDK does. */
-  strict?: boolean;
+  strict?: boolean | undefined;
   /** Whole-request timeout per attempt (connect, headers and body), in ms. Default 30 000. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Retries after the first attempt, for failures that are safe to retry. Default 2; 0 disables. */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** The largest answer body accepted, in bytes (after decompression). Default 10 MiB. */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
   /** The longest Retry-After honoured, in ms; a longer one is capped to it. Default 60 000. */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /** The backoff before the first retry is drawn from [0, this] ms, doubling each retry. Default 500. */
-  retryBaseDelayMs?: number;
+  retryBaseDelayMs?: number | undefined;
   /** The ceiling of the backoff range, in ms. Default 8 000. */
-  retryMaxDelayMs?: number;
+  retryMaxDelayMs?: number | undefined;
   /** Debug lines: `true` writes them to stderr; a function receives them. Off by default. */
-  debug?: boolean | DebugLogger;
+  debug?: boolean | DebugLogger | undefined;
   /** With `debug`, also log request and response bodies (secrets redacted). */
-  logBodies?: boolean;
+  logBodies?: boolean | undefined;
 }
 
+/** The spec's server, the default `basePath`. */
 export const DEFAULT_BASE_PATH = 'https://connect.trinsic.id';
 
-/** The settings of an APIClient, resolved once so that no request repeats this work. */
+// Marks a Configuration of any copy of this package: an application can load two (its ES module
+// and CommonJS builds, or two versions), and `instanceof` would tell one copy's from another's.
+// The number changes if the fields that the rest of the SDK reads ever do.
+const BRAND: unique symbol = Symbol.for('trinsic-connect-sdk.Configuration.1');
+
+/**
+ * The settings of an {@link APIClient}, checked and resolved once so that no request repeats this
+ * work. A wrong setting throws a `TypeError` naming every problem; from then on, every failure
+ * is a value.
+ */
 export class Configuration {
+  /** `origin` followed by `pathPrefix`. */
   readonly basePath: string;
-  /** The scheme, host and port of `basePath`, and the path under them (no trailing slash). */
+  /** The scheme, host and port of `basePath`. */
   readonly origin: string;
+  /** The path under the origin, with no trailing slash. */
   readonly pathPrefix: string;
   readonly accessToken: AccessToken | undefined;
+  /** Names lower-case. */
   readonly defaultHeaders: Readonly<Record<string, string>>;
   readonly userAgent: string;
   /** Undefined means undici's global dispatcher, looked up at each request. */
-  readonly dispatcher: Dispatcher | undefined;
+  readonly dispatcher: UndiciDispatcher | undefined;
   readonly strict: boolean;
   readonly timeoutMs: number;
   readonly maxRetries: number;
@@ -62,80 +101,45 @@ export class Configuration {
 
   constructor(parameters: ConfigurationParameters = {}) {
     const problems: string[] = [];
+    const given: unknown = parameters;
+    if (typeof given !== 'object' || given === null) {
+      throw new TypeError(
+        `Invalid Configuration: expected an object of settings, got ${typeOf(given)}`,
+      );
+    }
+    unknownSettings(parameters, problems);
     const base = parseBasePath(parameters.basePath ?? DEFAULT_BASE_PATH, problems);
     this.origin = base.origin;
     this.pathPrefix = base.pathPrefix;
     this.basePath = base.origin + base.pathPrefix;
-    this.accessToken = parameters.accessToken;
-    this.defaultHeaders = lowerCaseKeys(parameters.defaultHeaders ?? {});
-    this.userAgent = parameters.userAgent ?? USER_AGENT;
-    this.dispatcher = parameters.dispatcher;
-    this.strict = parameters.strict ?? false;
+    this.accessToken = checkedToken(parameters.accessToken, problems);
+    this.defaultHeaders = lowerCaseKeys(checkedHeaders(parameters.defaultHeaders, problems));
+    this.userAgent = checkedUserAgent(parameters.userAgent, problems);
+    this.dispatcher = checkedDispatcher(parameters.dispatcher, problems);
+    this.strict = flag('strict', parameters.strict, problems);
     this.timeoutMs = positive('timeoutMs', parameters.timeoutMs ?? 30_000, problems);
-    this.maxRetries = nonNegativeInteger('maxRetries', parameters.maxRetries ?? 2, problems);
+    this.maxRetries = whole('maxRetries', parameters.maxRetries ?? 2, problems);
     this.maxResponseBytes = positive(
       'maxResponseBytes',
       parameters.maxResponseBytes ?? 10 * 1024 * 1024,
       problems,
     );
-    this.maxRetryAfterMs = nonNegativeInteger(
-      'maxRetryAfterMs',
-      parameters.maxRetryAfterMs ?? 60_000,
-      problems,
-    );
-    this.retryBaseDelayMs = nonNegativeInteger(
-      'retryBaseDelayMs',
-      parameters.retryBaseDelayMs ?? 500,
-      problems,
-    );
-    this.retryMaxDelayMs = nonNegativeInteger(
-      'retryMaxDelayMs',
-      parameters.retryMaxDelayMs ?? 8_000,
-      problems,
-    );
-    this.logger =
-      parameters.debug === true
-        ? (line) => process.stderr.write(`${line}\n`)
-        : parameters.debug || undefined;
-    this.logBodies = parameters.logBodies ?? false;
+    this.maxRetryAfterMs = whole('maxRetryAfterMs', parameters.maxRetryAfterMs ?? 60_000, problems);
+    this.retryBaseDelayMs = whole('retryBaseDelayMs', parameters.retryBaseDelayMs ?? 500, problems);
+    this.retryMaxDelayMs = whole('retryMaxDelayMs', parameters.retryMaxDelayMs ?? 8_000, problems);
+    this.logger = checkedLogger(parameters.debug, problems);
+    this.logBodies = flag('logBodies', parameters.logBodies, problems);
+    Object.defineProperty(this, BRAND, { value: true });
     // A configuration is built once, at start-up, so a mistake there is a programming error.
     if (problems.length > 0) throw new TypeError(`Invalid Configuration: ${problems.join('; ')}`);
   }
 }
 
-const parseBasePath = (
-  basePath: string,
-  problems: string[],
-): { origin: string; pathPrefix: string } => {
-  let url: URL;
-  try {
-    url = new URL(basePath);
-  } catch {
-    problems.push('basePath must be an absolute http(s) URL');
-    return { origin: basePath, pathPrefix: '' };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    problems.push('basePath must use http or https');
-  }
-  if (url.search !== '' || url.hash !== '')
-    problems.push('basePath must have no query or fragment');
-  if (url.username !== '' || url.password !== '')
-    problems.push('basePath must carry no credentials');
-  return { origin: url.origin, pathPrefix: url.pathname.replace(/\/+$/, '') };
-};
+/** Whether a value is a Configuration, made by this copy of the package or by any other. */
+export const isConfiguration = (value: unknown): value is Configuration =>
+  typeof value === 'object' && value !== null && Reflect.get(value, BRAND) === true;
 
-const positive = (name: string, value: number, problems: string[]): number => {
-  if (!(Number.isFinite(value) && value > 0)) problems.push(`${name} must be a positive number`);
-  return value;
-};
-
-const nonNegativeInteger = (name: string, value: number, problems: string[]): number => {
-  if (!(Number.isInteger(value) && value >= 0)) {
-    problems.push(`${name} must be a whole number ≥ 0`);
-  }
-  return value;
-};
-
+/** The headers with their names in lower case. */
 export const lowerCaseKeys = (
   headers: Readonly<Record<string, string>>,
 ): Readonly<Record<string, string>> => {

@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { listOf, model } from '../lib/schema/codecs.js';
 import { DisclosedFieldsRequest } from './DisclosedFieldsRequest.js';
 
+/** What createSession sends: the providers to allow, the fields to ask for, and where to send the user afterwards; every field optional. */
 export const CreateSessionRequest = model(
   'CreateSessionRequest',
   {},

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { model } from '../lib/schema/codecs.js';
 
+/** Information from the identity document the individual presented. */
 export const DocumentData = model(
   'DocumentData',
   {},

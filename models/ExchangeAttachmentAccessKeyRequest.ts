@@ -2,6 +2,7 @@ import type * as t from 'io-ts';
 import { model } from '../lib/schema/codecs.js';
 import { stringMinLength } from '../lib/schema/scalars.js';
 
+/** What exchangeAttachmentAccessKey sends: the Attachment Access Key (a secret) of one attachment. */
 export const ExchangeAttachmentAccessKeyRequest = model(
   'ExchangeAttachmentAccessKeyRequest',
   {

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { model } from '../lib/schema/codecs.js';
 
+/** What exchangeResultsKey sends: the Results Access Key (a secret) that the frontend received. */
 export const ExchangeResultsKeyRequest = model(
   'ExchangeResultsKeyRequest',
   {

@@ -4,6 +4,7 @@ import { Attachments } from './Attachments.js';
 import { DocumentData } from './DocumentData.js';
 import { PersonData } from './PersonData.js';
 
+/** The verified identity: the originating provider, the person, the document, and keys to the attachments. */
 export const IdentityData = model(
   'IdentityData',
   {},

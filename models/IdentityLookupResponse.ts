@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { model } from '../lib/schema/codecs.js';
 
+/** The answer to identityLookup: whether the phone number has an identity in the Trinsic Network. */
 export const IdentityLookupResponse = model(
   'IdentityLookupResponse',
   {

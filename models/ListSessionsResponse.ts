@@ -3,6 +3,7 @@ import { listOf, model } from '../lib/schema/codecs.js';
 import { integer } from '../lib/schema/scalars.js';
 import { Session } from './Session.js';
 
+/** The answer to listSessions: one page of Sessions, the total number of Sessions, and whether more pages follow. */
 export const ListSessionsResponse = model(
   'ListSessionsResponse',
   {

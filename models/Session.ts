@@ -6,6 +6,7 @@ import { SessionFailCode } from './SessionFailCode.js';
 import { SessionState } from './SessionState.js';
 import { Verification } from './Verification.js';
 
+/** A verification Session: its state, its outcome once final, what it asks to disclose, and when it was created and last updated. */
 export const Session = model(
   'Session',
   {

@@ -1,6 +1,7 @@
 import type * as t from 'io-ts';
 import { enumeration } from '../lib/schema/codecs.js';
 
+/** Why a Session failed, when its state is `IdvFailed`. */
 export const SessionFailCode = enumeration('SessionFailCode', {
   SessionFailNone: 'SessionFailNone',
   SessionFailInternal: 'SessionFailInternal',

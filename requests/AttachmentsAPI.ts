@@ -9,6 +9,10 @@ import { startRequest } from './connect.js';
 export class AttachmentsAPI {
   constructor(private readonly configuration: Configuration) {}
 
+  /**
+   * Exchanges an Attachment Access Key for the attachment's content (or "not ready yet"):
+   * `POST /api/v1/attachments/exchange`.
+   */
   exchangeAttachmentAccessKey(): ApiExchangeAttachmentAccessKeyRequest {
     return new ApiExchangeAttachmentAccessKeyRequest(
       startRequest(this.configuration, exchangeAttachmentAccessKey, {}),

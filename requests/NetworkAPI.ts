@@ -8,10 +8,15 @@ import { listProviders, type ApiListProvidersRequest } from './network/listProvi
 export class NetworkAPI {
   constructor(private readonly configuration: Configuration) {}
 
+  /** Lists the identity providers available to the account: `GET /api/v1/network/providers`. */
   listProviders(): ApiListProvidersRequest {
     return new RequestBuilder(startRequest(this.configuration, listProviders, {}));
   }
 
+  /**
+   * Whether a phone number has an identity in the Trinsic Network:
+   * `GET /api/v1/network/identities/{phoneNumber}`.
+   */
   identityLookup(phoneNumber: string): ApiIdentityLookupRequest {
     return new RequestBuilder(startRequest(this.configuration, identityLookup, { phoneNumber }));
   }

@@ -4,7 +4,6 @@ import {
   CompleteSessionResponse,
   CompleteWithFailure,
   CompleteWithSuccess,
-  LaunchResponse,
 } from './controlModels.js';
 import { jsonReply, messageReply, type Reply, validationReply } from './reply.js';
 import type { Route } from './router.js';
@@ -13,8 +12,8 @@ import type { Completion, SandboxStore } from './store.js';
 import { decodeBody, jsonMemberName, problem } from './validation.js';
 
 // The sandbox-only routes, outside /api/v1: a test or an example acts as the end user through
-// them. Completing needs the API key (it changes your account's data); the launch URL carries
-// its own client token, as the real one does, and needs none.
+// them. They need the API key (they change your account's data). The launch page's routes, which
+// need only the launch URL's client token, are in launch.ts.
 
 const CONTROL_BODY = { naming: jsonMemberName, strict: true } as const;
 
@@ -72,21 +71,6 @@ export const controlRoutes = (store: SandboxStore): Route[] => [
     handle: (): Reply => {
       store.reset();
       return messageReply(200, 'The sandbox is empty again');
-    },
-  },
-  {
-    method: 'GET',
-    path: '/sandbox/launch',
-    auth: false,
-    json: false,
-    handle: ({ query }) => {
-      const launched = store.launch(query.get('clientToken') ?? '');
-      if (isLeft(launched)) return storeErrorReply(launched.left);
-      const session = launched.right;
-      return jsonReply(200, LaunchResponse, {
-        message: `Sandbox launch page. Act as the user with POST /sandbox/sessions/${session.id}/complete`,
-        session,
-      });
     },
   },
 ];

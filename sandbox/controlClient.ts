@@ -7,6 +7,7 @@ import { CompleteSessionResponse, type CompleteSessionRequest } from './controlM
 // A small client for the sandbox-only control routes, for the flow, the tests and the examples'
 // preparation. Its answers are decoded strictly, like the SDK's in strict mode.
 
+/** A typed client for the sandbox's control routes. */
 export interface SandboxControl {
   /** Acts as the end user: finishes the session's journey; yields the frontend's results key. */
   complete(
@@ -17,6 +18,7 @@ export interface SandboxControl {
   reset(): Promise<Either<string, undefined>>;
 }
 
+/** The control client of the sandbox at `baseUrl`; `sandbox.control` is one already made. */
 export const sandboxControl = (
   baseUrl: string,
   apiKey: string,

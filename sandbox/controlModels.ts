@@ -49,6 +49,7 @@ export const CompleteWithSuccess = model(
     attachmentsPending: t.union([t.boolean, integerBetween(0, 100)]),
   },
 );
+/** The user finishes with success: the identity data to release (default: a sample adult). */
 export type CompleteWithSuccess = t.TypeOf<typeof CompleteWithSuccess>;
 
 export const CompleteWithFailure = model(
@@ -60,8 +61,10 @@ export const CompleteWithFailure = model(
     verificationFailCode: VerificationFailCode,
   },
 );
+/** The user's journey ends in a failure, at the point where that failure happens. */
 export type CompleteWithFailure = t.TypeOf<typeof CompleteWithFailure>;
 
+/** The body of `POST /sandbox/sessions/{id}/complete`. */
 export type CompleteSessionRequest = CompleteWithSuccess | CompleteWithFailure;
 
 export const CompleteSessionResponse = model(
@@ -73,7 +76,5 @@ export const CompleteSessionResponse = model(
   },
   {},
 );
+/** The results access key the frontend would receive, and the Session after the first move. */
 export type CompleteSessionResponse = t.TypeOf<typeof CompleteSessionResponse>;
-
-export const LaunchResponse = model('LaunchResponse', { message: t.string, session: Session }, {});
-export type LaunchResponse = t.TypeOf<typeof LaunchResponse>;

@@ -21,7 +21,7 @@ export interface IdentityInput {
 }
 
 /** The keys of an object, typed as such (a for-in over a generic type keeps its key type). */
-const keysOf = <T extends object>(object: T): Array<Extract<keyof T, string>> => {
+export const keysOf = <T extends object>(object: T): Array<Extract<keyof T, string>> => {
   const keys: Array<Extract<keyof T, string>> = [];
   for (const key in object) keys.push(key);
   return keys;

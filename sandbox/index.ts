@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { apiRoutes } from './api.js';
+import { sandboxControl, type SandboxControl } from './controlClient.js';
 import { controlRoutes } from './control.js';
+import { launchRoutes } from './launch.js';
 import { router } from './router.js';
 import { newApiKey } from './secrets.js';
 import { createSandboxServer, type RequestLogEntry } from './server.js';
@@ -10,6 +12,7 @@ import { SandboxStore } from './store.js';
 // `url` with `apiKey`, reset it between tests, stop it when done.
 
 export type { RequestLogEntry } from './server.js';
+export { sandboxControl, type SandboxControl } from './controlClient.js';
 export type {
   CompleteSessionRequest,
   CompleteSessionResponse,
@@ -17,6 +20,7 @@ export type {
   CompleteWithSuccess,
 } from './controlModels.js';
 
+/** How to start a sandbox; every option has a default. */
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
   readonly port?: number;
@@ -26,15 +30,20 @@ export interface SandboxOptions {
   readonly apiKey?: string;
   /** The Retry-After of a 202 for an attachment that is not ready yet. Default 1. */
   readonly retryAfterSeconds?: number;
+  /** Called once per request answered, with a line that holds no secret. */
   readonly onRequest?: (entry: RequestLogEntry) => void;
+  /** Called with an unexpected error inside the sandbox (the request got a 500). */
   readonly onError?: (error: unknown) => void;
 }
 
+/** A running sandbox. */
 export interface Sandbox {
   /** e.g. `http://127.0.0.1:40123`: the `basePath` for a Configuration. */
   readonly url: string;
   readonly apiKey: string;
   readonly port: number;
+  /** The control routes, typed: act as the end user (`complete`), or empty the sandbox. */
+  readonly control: SandboxControl;
   /** Forgets every session, key, attachment and network identity. */
   reset(): void;
   /** Stops listening and closes every connection, kept-alive ones included. */
@@ -44,6 +53,7 @@ export interface Sandbox {
 // The sandbox authenticates nothing but a shared key and speaks plain HTTP: never off the machine.
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
+/** Starts a sandbox on loopback; it serves until `stop()`. */
 export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host)) {
@@ -57,7 +67,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const store = new SandboxStore({ retryAfterSeconds: options.retryAfterSeconds });
   let url = '';
   const server = createSandboxServer({
-    router: router([...apiRoutes(store), ...controlRoutes(store)]),
+    router: router([...apiRoutes(store), ...controlRoutes(store), ...launchRoutes(store)]),
     apiKey,
     baseUrl: () => url,
     onRequest: options.onRequest,
@@ -79,6 +89,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     url,
     apiKey,
     port,
+    control: sandboxControl(url, apiKey),
     reset: () => {
       store.reset();
     },

@@ -54,3 +54,28 @@ export const emptyReply = (
   headers,
   body: '',
 });
+
+/**
+ * An HTML page under a strict Content-Security-Policy: nothing loads but the page's own inline
+ * style and script (those carrying `nonce`) and data: images; it may only call its own origin.
+ * No referrer leaves it, so a launch URL's client token never reaches the site it returns to.
+ */
+export const htmlReply = (status: number, html: string, nonce: string): Reply => ({
+  status,
+  headers: {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': [
+      "default-src 'none'",
+      `script-src 'nonce-${nonce}'`,
+      `style-src 'nonce-${nonce}'`,
+      'img-src data:',
+      "connect-src 'self'",
+      "form-action 'none'",
+      "base-uri 'none'",
+    ].join('; '),
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  },
+  body: html,
+});

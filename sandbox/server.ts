@@ -30,8 +30,21 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 export const createSandboxServer = (options: ServerOptions): Server =>
   createServer((request, response) => {
-    void serve(options, request, response);
+    // The error boundary: nothing a request does may end the process.
+    serve(options, request, response).catch((error: unknown) => {
+      report(options, error);
+      response.destroy();
+    });
   });
+
+/** Where the request goes: its path and query, or undefined for a target no URL parser takes. */
+const parseTarget = (target: string): URL | undefined => {
+  try {
+    return new URL(target, 'http://sandbox.invalid');
+  } catch {
+    return undefined;
+  }
+};
 
 const serve = async (
   options: ServerOptions,
@@ -40,28 +53,47 @@ const serve = async (
 ): Promise<void> => {
   const started = performance.now();
   const method = request.method ?? 'GET';
-  const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
-  let route = url.pathname.slice(0, 200);
+  let route = '(bad target)';
   let reply: Reply;
   try {
+    const url = parseTarget(request.url ?? '/');
     const body = await readBody(request);
-    if (body === 'too-large') {
+    if (url === undefined) {
+      reply = failureReply(
+        400,
+        'This is not a valid request target: send a path such as /api/v1/sessions',
+      );
+    } else if (body === 'too-large') {
+      route = url.pathname.slice(0, 200);
       reply = failureReply(413, `The request body is larger than ${MAX_BODY_BYTES} bytes`, {
         connection: 'close',
       });
     } else {
       const match = options.router(method, url.pathname);
-      if (match.kind === 'found') route = match.route.path;
+      route = match.kind === 'found' ? match.route.path : url.pathname.slice(0, 200);
       reply = dispatch(options, request, url, body, match);
     }
   } catch (error) {
     // The client went away mid-request: there is no one to answer.
     if (response.destroyed) return;
-    options.onError?.(error);
+    report(options, error);
     reply = failureReply(500, 'The sandbox failed to handle this request');
   }
   write(response, reply);
-  options.onRequest?.({ method, route, status: reply.status, ms: performance.now() - started });
+  try {
+    options.onRequest?.({ method, route, status: reply.status, ms: performance.now() - started });
+  } catch (error) {
+    report(options, error);
+  }
+};
+
+/** Hands an unexpected error to onError; an onError that throws is not allowed to escape. */
+const report = (options: ServerOptions, error: unknown): void => {
+  try {
+    options.onError?.(error);
+  } catch {
+    // Nothing is left to tell.
+  }
 };
 
 const dispatch = (

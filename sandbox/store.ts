@@ -50,6 +50,16 @@ export interface Completion {
   readonly advance?: 'poll' | 'now';
 }
 
+/** What the launch page shows of a session, found by its client token. */
+export interface LaunchView {
+  readonly session: Session;
+  /** The providers the user may choose from: the session's, or all when it names none. */
+  readonly providers: readonly string[];
+  readonly redirectUrl: string | undefined;
+  /** Whether the user has already finished (or the session is final): nothing more to do. */
+  readonly finished: boolean;
+}
+
 export type AttachmentAnswer =
   | { readonly kind: 'ready'; readonly image: Image }
   | { readonly kind: 'pending'; readonly retryAfterSeconds: number };
@@ -72,6 +82,8 @@ interface SessionRecord {
   readonly disclosedFields: DisclosedFields;
   /** The providers the session allows; empty: all. */
   readonly providers: readonly string[];
+  /** Where the launch page sends the user when done, if the request named a place. */
+  readonly redirectUrl: string | undefined;
   state: SessionState;
   failCode: SessionFailCode;
   verification: Verification;
@@ -99,6 +111,12 @@ const notFound = (id: string): StoreError => ({
   kind: 'not-found',
   message: `No Session with id ${JSON.stringify(id.slice(0, 100))}`,
 });
+
+// The token is the credential: the message never repeats it.
+const NO_SUCH_CLIENT_TOKEN: StoreError = {
+  kind: 'not-found',
+  message: 'No Session has this client token',
+};
 
 const invalid = (member: string, message: string): StoreError => ({
   kind: 'invalid',
@@ -142,6 +160,7 @@ export class SandboxStore {
       created,
       disclosedFields: disclosedFieldsFor(request.disclosedFields),
       providers: request.providers ?? [],
+      redirectUrl: request.redirectUrl,
       state: SessionState.IdvCreated,
       failCode: SessionFailCode.SessionFailNone,
       verification: {},
@@ -264,14 +283,30 @@ export class SandboxStore {
   }
 
   /** The user opened the launch URL: a new session becomes IdvInitiated. */
-  launch(clientToken: string): StoreResult<Session> {
-    const id = this.byClientToken.get(clientToken);
-    const record = id === undefined ? undefined : this.sessions.get(id);
-    if (record === undefined) {
-      return left({ kind: 'not-found', message: 'No Session has this client token' });
-    }
+  launch(clientToken: string): StoreResult<LaunchView> {
+    const record = this.byToken(clientToken);
+    if (record === undefined) return left(NO_SUCH_CLIENT_TOKEN);
     if (record.state === SessionState.IdvCreated) this.move(record, SessionState.IdvInitiated);
-    return right(toSession(record));
+    return right({
+      session: toSession(record),
+      providers: record.providers.length > 0 ? record.providers : [...PROVIDER_IDS],
+      redirectUrl: record.redirectUrl,
+      finished: record.result !== undefined || isFinal(record.state),
+    });
+  }
+
+  /** The launch page acts as the user: `complete`, with the session found by its client token. */
+  completeLaunched(
+    clientToken: string,
+    completion: Completion,
+  ): StoreResult<{ resultsAccessKey: string; session: Session }> {
+    const record = this.byToken(clientToken);
+    return record === undefined ? left(NO_SUCH_CLIENT_TOKEN) : this.complete(record.id, completion);
+  }
+
+  private byToken(clientToken: string): SessionRecord | undefined {
+    const id = this.byClientToken.get(clientToken);
+    return id === undefined ? undefined : this.sessions.get(id);
   }
 
   /**

@@ -1,64 +1,32 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import jestConfig from '../jest.config.js';
+import { floorNode } from './floor-node.js';
 
-// Runs the SDK on the oldest Node that package.json `engines` admits: the main flow against the
-// sandbox (all nine operations end to end) and the integration suite. The binary comes from the
-// npm registry's `node-<platform>-<arch>` package, unpacked into node_modules/.cache once.
+// `npm run test:floor`: the suite again on the oldest Node that package.json `engines` admits,
+// after `npm run test:unit` ran it on the Node of the npm scripts (24): the main flow against the
+// sandbox (all nine operations end to end), then every Jest suite but the package ones, which
+// run each of their setups on both Node versions themselves.
 
 const root = join(import.meta.dirname, '..');
-const manifest: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const floor = floorVersion(manifest);
-const packageName = `node-${process.platform}-${process.arch}`;
-const cache = join(root, 'node_modules', '.cache', 'node-floor', `${packageName}-${floor}`);
-const floorNode = join(cache, 'package', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
-
-function floorVersion(pkg: unknown): string {
-  const range =
-    typeof pkg === 'object' && pkg !== null && 'engines' in pkg
-      ? JSON.stringify(pkg.engines).match(/"node":">=(\d+\.\d+\.\d+)"/)
-      : null;
-  if (!range?.[1]) throw new Error('package.json engines.node must read ">=X.Y.Z"');
-  return range[1];
-}
-
-if (!existsSync(floorNode)) {
-  mkdirSync(cache, { recursive: true });
-  console.log(`floor: fetching ${packageName}@${floor} from the npm registry`);
-  execFileSync(
-    'npm',
-    ['pack', `${packageName}@${floor}`, '--pack-destination', cache, '--silent'],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const tarball = readdirSync(cache).find((name) => name.endsWith('.tgz'));
-  if (tarball === undefined) throw new Error(`npm pack left no tarball in ${cache}`);
-  execFileSync('tar', ['-xzf', join(cache, tarball), '-C', cache]);
-}
-
-const version = execFileSync(floorNode, ['--version'], { encoding: 'utf8' }).trim();
-if (version !== `v${floor}`) throw new Error(`expected Node v${floor}, found ${version}`);
+const node = floorNode();
+const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
 
 const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
+// Passed as JSON rather than as jest.config.ts, so that Jest does not have to load TypeScript.
+const config = JSON.stringify({ ...jestConfig, rootDir: root });
 const steps: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['the main flow against the sandbox', [tsx, 'examples/flow/start.ts']],
-  // Node 20 cannot load jest.config.ts (no type stripping), so the config goes over as JSON.
   [
-    'the integration suite',
-    [jest, '--config', JSON.stringify({ ...jestConfig, rootDir: root }), '__tests__/integration'],
+    'the Jest suites (unit, faults, properties, integration)',
+    [jest, '--config', config, '--testPathIgnorePatterns', '/__tests__/package/'],
   ],
 ];
 
 for (const [what, args] of steps) {
   console.log(`floor: ${what} on Node ${version}`);
-  const run = spawnSync(floorNode, args, {
-    cwd: root,
-    stdio: 'inherit',
-    env: floorEnvironment(),
-  });
+  const run = spawnSync(node, args, { cwd: root, stdio: 'inherit', env: floorEnvironment() });
   if (run.status !== 0) {
     console.error(`floor: ${what} failed on Node ${version} (exit ${String(run.status)})`);
     process.exit(1);

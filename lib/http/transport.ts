@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { left, right, type Either } from 'fp-ts/lib/Either.js';
 import { decompress } from './decompress.js';
+import type { DispatchTarget } from './dispatcher.js';
 import type { HttpHeaders, HttpResponse } from './response.js';
 import { startTimer } from './timers.js';
 
@@ -19,7 +20,7 @@ export interface Exchange {
   readonly method: 'GET' | 'POST';
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | undefined;
-  readonly dispatcher: Dispatcher;
+  readonly dispatcher: DispatchTarget;
   readonly timeoutMs: number;
   readonly signal: AbortSignal | undefined;
   readonly maxResponseBytes: number;

@@ -37,6 +37,7 @@ export class ApiExchangeAttachmentAccessKeyRequest extends RequestBuilder<
   AttachmentContent,
   HttpErrorModel
 > {
+  /** The body: the Attachment Access Key (required). */
   exchangeAttachmentAccessKeyRequest(request: ExchangeAttachmentAccessKeyRequest): this {
     return this.with('exchangeAttachmentAccessKeyRequest', request);
   }

@@ -49,6 +49,7 @@ export class ApiCreateSessionRequest extends RequestBuilder<
   CreateSessionResponse,
   HttpErrorModel
 > {
+  /** The body (optional: `{}` is sent without it). */
   createSessionRequest(createSessionRequest: CreateSessionRequest): this {
     return this.with('createSessionRequest', createSessionRequest);
   }

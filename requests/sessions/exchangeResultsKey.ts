@@ -38,6 +38,7 @@ export class ApiExchangeResultsKeyRequest extends RequestBuilder<
   ExchangeResultsKeyResponse,
   HttpErrorModel
 > {
+  /** The body: the Results Access Key (required). */
   exchangeResultsKeyRequest(request: ExchangeResultsKeyRequest): this {
     return this.with('exchangeResultsKeyRequest', request);
   }

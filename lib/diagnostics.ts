@@ -1,6 +1,7 @@
 import { channel, tracingChannel } from 'node:diagnostics_channel';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { RequestError } from './errors.js';
+import { failureLabel } from './http/transport.js';
 import type { Result } from './outcome.js';
 import type { AttemptOutcome } from './retry.js';
 
@@ -173,8 +174,7 @@ export const publishAttempt = (
   const base = { operation: name, method, path, attempt, maxAttempts, durationMs };
   let event: AttemptEvent;
   if (isLeft(outcome)) {
-    const failure = outcome.left.kind === 'network' ? outcome.left.code : outcome.left.kind;
-    event = { ...base, failure };
+    event = { ...base, failure: failureLabel(outcome.left) };
   } else {
     event = { ...base, status: outcome.right.status };
   }

@@ -127,6 +127,18 @@ export const decodeError = (
   attempts,
 });
 
+/**
+ * What a thrown value is called, for a message: its class name when that is plainly one, else its
+ * type. An error's `name` is the thrower's to set and could hold anything, a token included; and
+ * it is duck-typed, since an error from another realm (a test runner's VM) is no instanceof Error.
+ */
+export const errorKind = (error: unknown): string => {
+  const name = typeof error === 'object' && error !== null && 'name' in error ? error.name : '';
+  return typeof name === 'string' && /^([A-Z][A-Za-z]{0,40})?(Error|Exception)$/.test(name)
+    ? name
+    : typeof error;
+};
+
 // Redirects are never followed, so a bearer token cannot be carried to another origin.
 const redirectNote = (status: number): string =>
   status >= 300 && status < 400 ? ' (a redirect: not followed, by design)' : '';

@@ -1,5 +1,6 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { DebugLogger } from './configuration.js';
+import { failureLabel } from './http/transport.js';
 import type { Sensitivity } from './operation.js';
 import { redactHeaders, redactJson } from './redact.js';
 import type { AttemptOutcome } from './retry.js';
@@ -41,11 +42,8 @@ export const logAttempt = (logger: DebugLogger, entry: AttemptLog, secrets: Secr
 };
 
 /** An attempt's outcome in a word: the status, or what kind of failure it was. */
-export const outcomeLabel = (outcome: AttemptOutcome): string => {
-  if (!isLeft(outcome)) return String(outcome.right.status);
-  const failure = outcome.left;
-  return failure.kind === 'network' ? failure.code : failure.kind;
-};
+export const outcomeLabel = (outcome: AttemptOutcome): string =>
+  isLeft(outcome) ? failureLabel(outcome.left) : String(outcome.right.status);
 
 export const logRequestBody = (
   logger: DebugLogger,

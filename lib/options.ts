@@ -1,5 +1,6 @@
 import type { AccessToken, Configuration } from './configuration.js';
 import type { RetrySettings } from './retry.js';
+import { isRecord } from './schema/codecs.js';
 
 // Per-request options (the ones the Go SDK carries in its context), their checks, and how they
 // combine with the configuration's defaults.
@@ -30,9 +31,6 @@ const isAbortSignal = (u: unknown): u is AbortSignal =>
   'removeEventListener' in u &&
   typeof u.removeEventListener === 'function';
 
-const isHeaderRecord = (u: unknown): boolean =>
-  typeof u === 'object' && u !== null && !Array.isArray(u);
-
 /** What is wrong with the options, one line per problem; none for the common case. */
 export const checkOptions = (options: RequestOptions): readonly string[] => {
   const { timeoutMs, maxRetries, signal, headers } = options;
@@ -43,7 +41,7 @@ export const checkOptions = (options: RequestOptions): readonly string[] => {
   if (signal !== undefined && !isAbortSignal(signal)) {
     problems.push('signal: must be an AbortSignal (pass controller.signal, not the controller)');
   }
-  if (headers !== undefined && !isHeaderRecord(headers)) {
+  if (headers !== undefined && !isRecord(headers)) {
     problems.push('headers: must be an object of header names to string values');
   }
   if (timeoutMs !== undefined && !(Number.isFinite(timeoutMs) && timeoutMs > 0)) {

@@ -1,6 +1,7 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import {
   abortError,
+  errorKind,
   decodeError,
   httpError,
   networkError,
@@ -56,11 +57,9 @@ export const resultOf = <P, T, M>(
   } catch (error) {
     // A reader is the API description's code: should one throw, the answer could not be read.
     return left(
-      decodeError(name, [`(body): could not be read (${kindOf(error)})`], response, attempt),
+      decodeError(name, [`(body): could not be read (${errorKind(error)})`], response, attempt),
     );
   }
 };
 
 const NO_TOKEN = 'no access token was sent: set accessToken in the Configuration or on the request';
-
-const kindOf = (error: unknown): string => (error instanceof Error ? error.name : typeof error);

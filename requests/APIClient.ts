@@ -3,6 +3,7 @@ import {
   isConfiguration,
   type ConfigurationParameters,
 } from '../lib/configuration.js';
+import { isRecord } from '../lib/schema/codecs.js';
 import { AttachmentsAPI } from './AttachmentsAPI.js';
 import { NetworkAPI } from './NetworkAPI.js';
 import { SessionsAPI } from './SessionsAPI.js';
@@ -38,7 +39,7 @@ export class APIClient {
 
 const configurationOf = (given: unknown): Configuration => {
   if (isConfiguration(given)) return given;
-  if (typeof given === 'object' && given !== null && !Array.isArray(given)) {
+  if (isRecord(given)) {
     // Plain settings; Configuration names each wrong one.
     return new Configuration(given);
   }

@@ -1,4 +1,5 @@
 import type { AccessToken } from '../configuration.js';
+import { errorKind } from '../errors.js';
 
 // The bearer token of a request: a string as it is, or what the provider function yields.
 
@@ -29,16 +30,6 @@ const accept = (value: unknown): ResolvedToken => {
   return value.length < MIN_TOKEN_LENGTH ? TOO_SHORT : { secret: value, problems: [] };
 };
 
-// What a provider's failure is called, when that is plainly a class name: an error's `name` is
-// the thrower's to set, and could hold anything, the token included.
-const kindOf = (error: unknown): string => {
-  // Duck-typed: an error from another realm (a test runner's VM context) is no instanceof Error.
-  const name = typeof error === 'object' && error !== null && 'name' in error ? error.name : '';
-  return typeof name === 'string' && /^([A-Z][A-Za-z]{0,40})?(Error|Exception)$/.test(name)
-    ? name
-    : typeof error;
-};
-
 /** Synchronous for a string token, so that the common case waits on nothing. */
 export const resolveToken = (
   token: AccessToken | undefined,
@@ -51,7 +42,7 @@ export const resolveToken = (
     } catch (error) {
       return {
         secret: undefined,
-        problems: [`accessToken: the token provider failed (${kindOf(error)})`],
+        problems: [`accessToken: the token provider failed (${errorKind(error)})`],
       };
     }
   })();

@@ -37,6 +37,10 @@ export type ExchangeFailure =
   | { readonly kind: 'timeout' }
   | { readonly kind: 'abort' };
 
+/** A failure in a word, for logs and events: the network code, or `timeout` / `abort`. */
+export const failureLabel = (failure: ExchangeFailure): string =>
+  failure.kind === 'network' ? failure.code : failure.kind;
+
 type Outcome = Either<ExchangeFailure, HttpResponse>;
 
 // Failures that happen before a connection exists: the server saw nothing.

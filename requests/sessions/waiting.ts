@@ -174,8 +174,8 @@ const timedOut = (
 const notify = (onUpdate: SessionUpdate | undefined, session: Session, progress: WaitProgress) => {
   if (onUpdate === undefined) return;
   try {
-    const returned = onUpdate(session, progress);
-    if (returned instanceof Promise) returned.catch(() => undefined);
+    // Any thenable, from any realm: its rejection must not surface as an unhandled one.
+    Promise.resolve(onUpdate(session, progress)).catch(() => undefined);
   } catch {
     // The caller's callback failing is the caller's business; the wait goes on.
   }

@@ -180,9 +180,12 @@ test('no request makes the sandbox answer 500, fail to answer, or stop serving',
     }),
     {
       numRuns: 300,
-      // Always among the runs: a request that succeeds, and the targets of issue 12.
+      // Always among the runs: a request that succeeds, one without its key, one to no route,
+      // and the targets of issue 12; so the reach checked below never rests on chance.
       examples: [
         [{ ...PLAIN, authorization: `Bearer ${API_KEY}` }],
+        [PLAIN],
+        [{ ...PLAIN, target: '/api/v1/nowhere', authorization: `Bearer ${API_KEY}` }],
         [{ ...PLAIN, target: '//[' }],
         [{ ...PLAIN, target: 'http://[::1', method: 'POST', body: '{}' }],
       ],

@@ -1,6 +1,8 @@
 import type { Config } from 'jest';
 
 // ESM mode: nock 15 is ESM-only, so Jest runs with --experimental-vm-modules (see package.json).
+// The transform only strips types (@swc/jest): `npm run typecheck` checks every test once, before
+// Jest starts, so no Jest worker type-checks again.
 const config: Config = {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
@@ -13,7 +15,8 @@ const config: Config = {
     '^trinsic-connect-sdk/sandbox$': '<rootDir>/sandbox/index.ts',
   },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true }],
+    // tsconfig.json's target; swc emits ES modules here since Jest runs in ESM mode.
+    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
   },
   testTimeout: 20000,
 };

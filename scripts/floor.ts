@@ -12,12 +12,11 @@ const root = join(import.meta.dirname, '..');
 const node = floorNode();
 const version = execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();
 
-const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const jest = join(root, 'node_modules', 'jest', 'bin', 'jest.js');
 // Passed as JSON rather than as jest.config.ts, so that Jest does not have to load TypeScript.
 const config = JSON.stringify({ ...jestConfig, rootDir: root });
 const steps: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ['the main flow against the sandbox', [tsx, 'examples/flow/start.ts']],
+  ['the main flow against the sandbox', ['--import', 'tsx', 'examples/flow/start.ts']],
   [
     'the Jest suites (unit, faults, properties, integration)',
     [jest, '--config', config, '--testPathIgnorePatterns', '/__tests__/package/'],

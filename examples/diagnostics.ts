@@ -14,23 +14,22 @@ import {
   Configuration,
   DIAGNOSTICS_CHANNELS,
   isAttemptEvent,
-  type RequestTraceContext,
 } from 'trinsic-connect-sdk';
-import { connection, printError, printResponse, run } from './env.js';
+import { connection, isCallContext, printError, printResponse, run } from './env.js';
 
 const OPERATION = 'SessionsAPI.ListSessions';
 const ms = (value: number | undefined) => `${(value ?? 0).toFixed(1)} ms`;
 
-// One line per call once it has settled; the same context object came to `start` before.
-const calls = diagnostics.tracingChannel<unknown, RequestTraceContext>(
-  DIAGNOSTICS_CHANNELS.request,
-);
+// One line per call once it has settled; the same context object came to `start` before. No type
+// arguments: @types/node 26 swapped tracingChannel's two, so a message is narrowed instead.
+const calls = diagnostics.tracingChannel(DIAGNOSTICS_CHANNELS.request);
 calls.subscribe({
   start: () => undefined,
   end: () => undefined,
   asyncStart: () => undefined,
   error: () => undefined,
   asyncEnd: (call) => {
+    if (!isCallContext(call)) return;
     const outcome = call.error
       ? `${call.error.message} after ${call.error.attempts} attempt(s)`
       : `${call.result?.status ?? '?'} after ${call.result?.attempts ?? '?'} attempt(s)`;

@@ -3,7 +3,11 @@
 // an example runs. Not an example itself: copy it along with the example you take.
 // Needs trinsic-connect-sdk and its peers fp-ts and io-ts; no top-level await, so it runs as it is
 // in an ES module project and in a CommonJS one.
-import type { ConfigurationParameters, ConnectError } from 'trinsic-connect-sdk';
+import type {
+  ConfigurationParameters,
+  ConnectError,
+  RequestTraceContext,
+} from 'trinsic-connect-sdk';
 
 /** TRINSIC_BASE_URL (default: the production API) and TRINSIC_API_KEY. */
 export const connection = (): ConfigurationParameters => ({
@@ -53,3 +57,16 @@ export const printError =
 
 const cut = (text: string): string =>
   text.length > MAX_SHOWN_BODY ? `${text.slice(0, MAX_SHOWN_BODY)}…` : text || '(empty)';
+
+/**
+ * Whether a message of the request TracingChannel is the SDK's context object. The channel is
+ * opened without type arguments (their order differs between @types/node 24 and 26), so its
+ * messages are plain objects: a subscriber narrows them with this rather than a cast.
+ */
+export const isCallContext = (message: object): message is RequestTraceContext =>
+  'operation' in message &&
+  typeof message.operation === 'string' &&
+  'method' in message &&
+  typeof message.method === 'string' &&
+  'path' in message &&
+  typeof message.path === 'string';

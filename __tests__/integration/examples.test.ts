@@ -58,6 +58,7 @@ test('the examples are one per operation and one per helper, each tested below',
     'listAllSessions',
     'listProviders',
     'listSessions',
+    'opentelemetry',
     'redactSession',
     'waitForSession',
   ]);

@@ -8,23 +8,49 @@ import { cleanEnvironment, installConsumer, nodeVersions, type Consumer } from '
 import { REPO_ROOT, runAsync } from './tarball.js';
 
 // The examples copied byte for byte into fresh projects that installed the package, one an ES
-// module project and one a CommonJS one (npm's default), and run there as their first lines say
-// (`npx tsx <example>.ts`), against a sandbox: no edit needed. And the README's quick start, as
-// the README says to run it: with no settings (the sandbox), and against an API that is not there.
+// module project and one a CommonJS one (npm's default), type-checked there with each TypeScript
+// and @types/node a project may have, and run there as their first lines say (`npx tsx
+// <example>.ts`), against a sandbox: no edit needed. And the README's quick start, as the README
+// says to run it: with no settings (the sandbox), and against an API that is not there.
 
-/** The first ```js block under the README's "## Quick start". */
-const quickStart = (): string => {
+/** The first block of `language` under the README's `heading` line. */
+const readmeBlock = (heading: string, language: 'js' | 'ts'): string => {
   const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('\n## Quick start\n'));
-  const block = /```js\n([\s\S]*?)```/.exec(section)?.[1];
-  if (block === undefined) throw new Error('README.md has no ```js block under "## Quick start"');
+  const section = readme.slice(readme.indexOf(`\n${heading}\n`));
+  const block = new RegExp(`\`\`\`${language}\\n([\\s\\S]*?)\`\`\``).exec(section)?.[1];
+  if (block === undefined)
+    throw new Error(`README.md has no \`\`\`${language} block under ${heading}`);
   return block;
 };
+const quickStart = (): string => readmeBlock('## Quick start', 'js');
 
 // Every example (and env.ts) is copied and type-checked; listProviders, createSession,
 // listAllSessions (pages() and all()) and waitForSession are also run.
 const EXAMPLES = readdirSync(join(REPO_ROOT, 'examples')).filter((name) => name.endsWith('.ts'));
-const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
+/** The TypeScript releases a project may have (aliased devDependencies of this repository). */
+const TYPESCRIPTS = [
+  { version: '5.9', from: 'typescript-v5' },
+  { version: '6.0', from: 'typescript' },
+  { version: '7.0', from: 'typescript-v7' },
+] as const;
+/** The @types/node majors (aliased too), each put in a type root of its own in the project. */
+const TYPES_NODE = ['22', '24', '26'] as const;
+/**
+ * What each project is checked with: in the ES module project every TypeScript with every
+ * @types/node; in the CommonJS one every TypeScript with the newest @types/node (which module
+ * kind a file is depends on TypeScript, not on @types/node).
+ */
+const cells = (esModule: boolean) =>
+  TYPESCRIPTS.flatMap(({ version, from }) =>
+    (esModule ? TYPES_NODE : (['26'] as const)).map((node) => ({ version, from, node })),
+  );
+
+const installedVersion = (name: string): unknown =>
+  Reflect.get(
+    Object(JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8'))),
+    'version',
+  );
 
 let sandbox: Sandbox;
 const projects: Consumer[] = [];
@@ -39,27 +65,44 @@ beforeAll(async () => {
   });
   for (const type of ['module', undefined] as const) {
     const consumer = await installConsumer({
-      link: ['tsx', '@types'],
+      link: [
+        'tsx',
+        '@opentelemetry',
+        ...TYPES_NODE.map((node) => [`types-node-v${node}`, `.types/${node}/node`] as const),
+      ],
       ...(type ? { type } : {}),
     });
     for (const example of EXAMPLES) {
       copyFileSync(join(REPO_ROOT, 'examples', example), join(consumer.dir, example));
     }
     consumer.write(
-      'tsconfig.json',
-      JSON.stringify({
-        compilerOptions: {
-          module: 'nodenext',
-          target: 'es2022',
-          strict: true,
-          exactOptionalPropertyTypes: true,
-          noEmit: true,
-          types: ['node'],
-        },
-        // The README says its quick start type-checks too (top-level await: ES modules only).
-        files: type === 'module' ? [...EXAMPLES, 'quickstart.ts'] : EXAMPLES,
-      }),
+      'readme-diagnostics.ts',
+      readmeBlock('### Observing the client: `diagnostics_channel`', 'ts'),
     );
+    // The README says its quick start type-checks too (top-level await: ES modules only).
+    const files = [
+      ...EXAMPLES,
+      'readme-diagnostics.ts',
+      ...(type === 'module' ? ['quickstart.ts'] : []),
+    ];
+    for (const node of TYPES_NODE) {
+      consumer.write(
+        `tsconfig.node${node}.json`,
+        JSON.stringify({
+          compilerOptions: {
+            module: 'nodenext',
+            target: 'es2022',
+            strict: true,
+            exactOptionalPropertyTypes: true,
+            noEmit: true,
+            // This major's declarations only: the project has no node_modules/@types of its own.
+            typeRoots: [`./node_modules/.types/${node}`],
+            types: ['node'],
+          },
+          files,
+        }),
+      );
+    }
     projects.push(consumer);
   }
   projects[0]?.write('quickstart.mjs', quickStart());
@@ -115,17 +158,69 @@ const pagesPrinted = (stdout: string) =>
     }),
   );
 
+test.each(TYPESCRIPTS)('TypeScript $version is what $from installs', ({ version, from }) => {
+  expect(installedVersion(from)).toMatch(new RegExp(`^${version.replace('.', '\\.')}\\.`));
+});
+
+test.each(TYPES_NODE)('@types/node %s is what its alias installs', (node) => {
+  expect(installedVersion(`types-node-v${node}`)).toMatch(new RegExp(`^${node}\\.`));
+});
+
+/** Runs `task` on each item, `limit` at a time (each is a compiler process). */
+const eachLimited = async <T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> => {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+  return results;
+};
+
 test.each([
   ['an ES module project', 0],
   ['a CommonJS project', 1],
 ])(
-  "in %s, every copied example (and the README's quick start) type-checks unchanged",
+  'in %s, every copied example and README snippet type-checks unchanged with each TypeScript and @types/node',
   async (_kind, index) => {
     const consumer = projects[index]!;
     expect(EXAMPLES.length).toBeGreaterThanOrEqual(10);
-    expect(await runAsync(process.execPath, [tsc, '-p', '.'], { cwd: consumer.dir })).toBe('');
+    // Two compilers at a time: one per core of a CI machine; each reports what failed.
+    const outcomes = await eachLimited(cells(index === 0), 2, async ({ version, from, node }) => {
+      const tsc = join(REPO_ROOT, 'node_modules', from, 'bin', 'tsc');
+      const args = [tsc, '-p', `tsconfig.node${node}.json`, '--listFiles'];
+      const cell = `TypeScript ${version}, @types/node ${node}`;
+      try {
+        const listed = await runAsync(process.execPath, args, { cwd: consumer.dir });
+        // Checked against this major's declarations, and only those.
+        const nodeTypes = listed
+          .split('\n')
+          .filter((file) => /\/(@types\/node|types-node-v\d+)\/index\.d\.ts$/.test(file));
+        return nodeTypes.length === 1 && nodeTypes[0]!.endsWith(`/types-node-v${node}/index.d.ts`)
+          ? `${cell}: ok`
+          : `${cell}: read ${nodeTypes.join(', ')}`;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return `${cell}: ${message
+          .split('\n')
+          .filter((line) => / error TS/.test(line))
+          .join('\n')}`;
+      }
+    });
+    expect(outcomes).toEqual(
+      cells(index === 0).map(
+        ({ version, node }) => `TypeScript ${version}, @types/node ${node}: ok`,
+      ),
+    );
   },
-  60_000,
+  180_000,
 );
 
 describe.each(nodeVersions())('on $label', (node) => {

@@ -4,11 +4,19 @@ import { REPO_ROOT } from './tarball.js';
 
 // The installed package's declarations, as TypeScript projects of each common kind read them:
 // NodeNext in an ES module project and in a CommonJS one, Bundler, and CommonJS (node10
-// resolution), all strict with exactOptionalPropertyTypes. The same program must type-check in
-// each, and its marked mistakes must not; each kind must read the declarations of its own build.
+// resolution), all strict with exactOptionalPropertyTypes, on TypeScript 6.0 and 7.0 (node10 on
+// 5.9 and 6.0: 6.0 accepts it with "ignoreDeprecations": "6.0", 7.0 removed it). The same program
+// must type-check in each, and its marked mistakes must not; each kind must read the declarations
+// of its own build. And a CommonJS project with verbatimModuleSyntax (TypeScript 7's `tsc --init`
+// turns it on): `import … from` is TS1295 there, `import x = require(…)` is how it uses the SDK.
 
 let consumer: Consumer;
-const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+/** The TypeScript a case runs: the aliased devDependencies of this repository. */
+const TSC = {
+  '5.9': join(REPO_ROOT, 'node_modules', 'typescript-v5', 'bin', 'tsc'),
+  '6.0': join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+  '7.0': join(REPO_ROOT, 'node_modules', 'typescript-v7', 'bin', 'tsc'),
+} as const;
 
 beforeAll(async () => {
   consumer = await installConsumer({
@@ -116,10 +124,26 @@ const KINDS = [
   },
 ] as const;
 
-test.each(KINDS)(
-  '$kind: the program type-checks against the build it should, and its mistakes do not',
-  ({ kind, type, options, declarations }) => {
-    const folder = kind.replace(/\W+/g, '-').toLowerCase();
+const CASES = KINDS.flatMap((kind) =>
+  (kind.options.moduleResolution === 'node10'
+    ? (['5.9', '6.0'] as const)
+    : (['6.0', '7.0'] as const)
+  ).map((typescript) => ({
+    ...kind,
+    typescript,
+    options: {
+      ...kind.options,
+      ...(kind.options.moduleResolution === 'node10' && typescript === '6.0'
+        ? { ignoreDeprecations: '6.0' }
+        : {}),
+    },
+  })),
+);
+
+test.each(CASES)(
+  '$kind, TypeScript $typescript: the program type-checks against the build it should, and its mistakes do not',
+  ({ kind, type, options, declarations, typescript }) => {
+    const folder = `${kind}-${typescript}`.replace(/\W+/g, '-').toLowerCase();
     consumer.write(`${folder}/package.json`, JSON.stringify({ type }));
     consumer.write(`${folder}/program.ts`, PROGRAM);
     consumer.write(
@@ -137,7 +161,11 @@ test.each(KINDS)(
         files: ['program.ts'],
       }),
     );
-    const listed = consumer.run(process.execPath, [tsc, '-p', folder, '--listFiles'], consumer.dir);
+    const listed = consumer.run(
+      process.execPath,
+      [TSC[typescript], '-p', folder, '--listFiles'],
+      consumer.dir,
+    );
     const sdkDeclarations = listed
       .split('\n')
       .map(
@@ -150,3 +178,66 @@ test.each(KINDS)(
   },
   60_000,
 );
+
+/** A CommonJS project's tsconfig as TypeScript 7's `tsc --init` writes it, in `folder`. */
+const verbatimProject = (folder: string, program: string): void => {
+  consumer.write(`${folder}/package.json`, JSON.stringify({ type: 'commonjs' }));
+  consumer.write(`${folder}/program.ts`, program);
+  consumer.write(
+    `${folder}/tsconfig.json`,
+    JSON.stringify({
+      compilerOptions: {
+        module: 'nodenext',
+        target: 'esnext',
+        types: ['node'],
+        strict: true,
+        verbatimModuleSyntax: true,
+        isolatedModules: true,
+        noUncheckedSideEffectImports: true,
+        moduleDetection: 'force',
+        skipLibCheck: true,
+        noEmit: true,
+      },
+      files: ['program.ts'],
+    }),
+  );
+};
+
+test('CommonJS with verbatimModuleSyntax, TypeScript 7.0: `import … from` is TS1295, `import = require` works', () => {
+  verbatimProject('verbatim-import', PROGRAM);
+  const failed = (() => {
+    try {
+      consumer.run(process.execPath, [TSC['7.0'], '-p', 'verbatim-import'], consumer.dir);
+      return '';
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  })();
+  expect(failed).toMatch(/program\.ts\(\d+,\d+\): error TS1295: ECMAScript imports and exports/);
+
+  verbatimProject(
+    'verbatim-require',
+    `import connect = require('trinsic-connect-sdk');
+import sandbox = require('trinsic-connect-sdk/sandbox');
+import type { Session } from 'trinsic-connect-sdk';
+
+// No \`export const\` either (TS1287): \`export = …\` is CommonJS's way.
+const client = new connect.APIClient({ accessToken: process.env.TRINSIC_API_KEY });
+const state = (session: Session): Session['state'] => session.state;
+const main = async (): Promise<number> => {
+  const local = await sandbox.startSandbox();
+  const listed = await new connect.APIClient({ basePath: local.url, accessToken: local.apiKey })
+    .sessionsAPI.listSessions()
+    .execute();
+  await local.stop();
+  return listed._tag === 'Right' ? listed.right.data.total : 0;
+};
+// @ts-expect-error: not a SessionOrdering
+const wrongOrdering = () => client.sessionsAPI.listSessions().orderBy('Name');
+export = { client, state, main, wrongOrdering };
+`,
+  );
+  expect(consumer.run(process.execPath, [TSC['7.0'], '-p', 'verbatim-require'], consumer.dir)).toBe(
+    '',
+  );
+}, 60_000);

@@ -301,14 +301,15 @@ describe('a subscriber cannot change what a call comes to', () => {
     ],
   ];
 
-  /** Subscribes `onStart` until the test ends (every other event: a no-op). */
-  const onStart = (start: (context: RequestTraceContext) => void) => {
+  /** Subscribes `act` to one event until the test ends (every other event: a no-op). */
+  const subscribeAt = (kind: Kind, act: (context: RequestTraceContext) => void) => {
     const handlers = {
-      start,
+      start: () => undefined,
       end: () => undefined,
       asyncStart: () => undefined,
       asyncEnd: () => undefined,
       error: () => undefined,
+      [kind]: act,
     };
     requests.subscribe(handlers);
     stops.push(() => {
@@ -317,7 +318,7 @@ describe('a subscriber cannot change what a call comes to', () => {
   };
 
   test.each(guards)('one that %s: a success is still the success', async (_what, guard) => {
-    onStart(guard);
+    subscribeAt('start', guard);
     const mocked = mockSuccess(getSession);
 
     const result = expectRight(await getSession.build(makeClient()).execute());
@@ -328,7 +329,7 @@ describe('a subscriber cannot change what a call comes to', () => {
   });
 
   test.each(guards)('one that %s: a Left is still that Left', async (_what, guard) => {
-    onStart(guard);
+    subscribeAt('start', guard);
     const mocked = mockOperation(getSession, (interceptor) => interceptor.reply(404, '{}'));
 
     const error = expectLeft(await getSession.build(makeClient()).execute(), 'HttpError');
@@ -338,17 +339,7 @@ describe('a subscriber cannot change what a call comes to', () => {
   });
 
   test('one that freezes the context at end, before the call has settled: the Left stays', async () => {
-    const handlers = {
-      start: () => undefined,
-      end: (context: RequestTraceContext) => Object.freeze(context),
-      asyncStart: () => undefined,
-      asyncEnd: () => undefined,
-      error: () => undefined,
-    };
-    requests.subscribe(handlers);
-    stops.push(() => {
-      requests.unsubscribe(handlers);
-    });
+    subscribeAt('end', (context) => Object.freeze(context));
     const mocked = mockOperation(getSession, (interceptor) => interceptor.reply(503, '{}'));
 
     const error = expectLeft(
@@ -362,7 +353,7 @@ describe('a subscriber cannot change what a call comes to', () => {
 
   test('a frozen context keeps what the subscriber froze: the settled fields are missing, not wrong', async () => {
     const seen: RequestTraceContext[] = [];
-    onStart((context) => {
+    subscribeAt('start', (context) => {
       Object.freeze(context);
       seen.push(context);
     });

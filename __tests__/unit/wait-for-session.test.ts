@@ -357,25 +357,9 @@ describe('answers that say "later", and other errors', () => {
     polls.done();
   });
 
-  test('a Retry-After past maxWait ends the wait at once, saying so', async () => {
-    const clock = virtualClock(0);
-    const polls = answerPolls([
-      [200, polled('IdvInitiated')],
-      [429, {}, { 'retry-after': '60' }],
-    ]);
-
-    const result = await waitOn(clock).maxWait(30_000).execute();
-
-    expect(expectLeft(result, 'TimeoutError').message).toBe(
-      'SessionsAPI.WaitForSession: the session was not final within maxWait (30000 ms): ' +
-        'the server asked to wait 60 s more (Retry-After); last state seen: IdvInitiated (2 polls)',
-    );
-    expect(clock.now()).toBe(2_000);
-    polls.done();
-  });
-
   test.each([
-    ['the configuration’s default retries (2)', {}, undefined],
+    ['maxRetries(0)', {}, 0],
+    ['the configuration’s default retries (2)', { maxRetries: undefined }, undefined],
     ['maxRetries(5) on the wait', {}, 5],
     ['maxRetries: 9 in the configuration', { maxRetries: 9 }, undefined],
   ] as const)(

@@ -9,6 +9,9 @@ import type {
   Result,
   Session,
 } from '../../index.js';
+import { collectAll } from '../../requests/listing/collect.js';
+import { pagesOf } from '../../requests/listing/walk.js';
+import { sessionsListing } from '../../requests/sessions/paging.js';
 import { makeClient, OTHER_TOKEN, sessionWith, TOKEN } from '../support/fixtures.js';
 import { listSessions, type OperationCase } from '../support/operations.js';
 import { expectLeft, expectRight } from '../support/results.js';
@@ -580,5 +583,19 @@ describe('all and allUpTo', () => {
 
     expect(E.map((s: readonly Session[]) => s.length)(all)).toStrictEqual(E.right(3));
     expectAllSent(mocked, { token: TOKEN });
+  });
+});
+
+describe('the walk itself', () => {
+  test('a page request that rejects (a bug) ends the walk with a value, never a rejection', async () => {
+    const listing = sessionsListing(() => Promise.reject(new TypeError('broken')), 1);
+
+    const items = await drain(pagesOf(listing));
+    const all = await collectAll(listing, Number.POSITIVE_INFINITY);
+
+    expect(items).toHaveLength(1);
+    const problems = ['internal error, please report it: TypeError'];
+    expect(expectLeft(items[0]!, 'InvalidRequest').problems).toStrictEqual(problems);
+    expect(allLeft(all, 'InvalidRequest').problems).toStrictEqual(problems);
   });
 });

@@ -388,28 +388,32 @@ describe('pages(): answers that would make the walk loop end it with a DecodeErr
   });
 });
 
-describe('pages that repeat with any period end the walk at the first repeat', () => {
-  test.each([2, 3, 7])(
-    'period %i under a total of a million: allUpTo(500) asks for period + 1 pages, then stops',
-    async (period) => {
+describe('pages that repeat with any period end the walk (Brent: by 2 × period + period)', () => {
+  test.each([
+    [1, 2, 1],
+    [2, 4, 2],
+    [3, 7, 4],
+    [7, 15, 8],
+  ])(
+    'period %i under a total of a million: allUpTo(500) stops at page %i, a repeat of page %i',
+    async (period, last, earlier) => {
       const pool = Array.from({ length: period }, (_, i) => sessionsNamed(5, `p${i}_`));
-      const mocked = Array.from({ length: period + 1 }, (_, i) =>
+      const mocked = Array.from({ length: last }, (_, i) =>
         mockPage(
           { PageSize: '5', Page: String(i + 1) },
           okPage({ sessions: pool[i % period]!, total: 1_000_000, more: true }),
         ),
       );
       const beyond = mockPage(
-        { PageSize: '5', Page: String(period + 2) },
-        okPage({ sessions: pool[1 % period]!, total: 1_000_000, more: true }),
+        { PageSize: '5', Page: String(last + 1) },
+        okPage({ sessions: pool[last % period]!, total: 1_000_000, more: true }),
       );
 
       const some = await client.sessionsAPI.listSessions().pageSize(5).allUpTo(500);
 
+      const hint = earlier === last - 1 ? 'is Page ignored?' : 'the pages repeat';
       expect(allLeft(some, 'DecodeError').errors).toStrictEqual([
-        period === 1
-          ? 'page 2: the same sessions as page 1 (is Page ignored?)'
-          : `page ${period + 1}: the same sessions as page 1 (the pages repeat)`,
+        `page ${last}: the same sessions as page ${earlier} (${hint})`,
       ]);
       expectAllSent(mocked);
       expect(beyond.scope.isDone()).toBe(false);
@@ -417,23 +421,19 @@ describe('pages that repeat with any period end the walk at the first repeat', (
   );
 
   test('a repeat in another order is still a repeat', async () => {
-    const first = sessionsNamed(3);
-    const mocked = [
-      mockPage({ PageSize: '3', Page: '1' }, okPage({ sessions: first, total: 600, more: true })),
+    const [first, second] = [sessionsNamed(3), sessionsNamed(3, 'b')];
+    const served = [first, second, [...first].reverse(), [...second].reverse()];
+    const mocked = served.map((sessions, i) =>
       mockPage(
-        { PageSize: '3', Page: '2' },
-        okPage({ sessions: sessionsNamed(3, 'b'), total: 600, more: true }),
+        { PageSize: '3', Page: String(i + 1) },
+        okPage({ sessions, total: 600, more: true }),
       ),
-      mockPage(
-        { PageSize: '3', Page: '3' },
-        okPage({ sessions: [...first].reverse(), total: 600, more: true }),
-      ),
-    ];
+    );
 
     const all = await client.sessionsAPI.listSessions().pageSize(3).all();
 
     expect(allLeft(all, 'DecodeError').errors).toStrictEqual([
-      'page 3: the same sessions as page 1 (the pages repeat)',
+      'page 4: the same sessions as page 2 (the pages repeat)',
     ]);
     expectAllSent(mocked);
   });

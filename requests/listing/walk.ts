@@ -11,7 +11,7 @@ import type { Listing } from './listing.js';
 /**
  * The pages from `listing.startPage` on, as an AsyncIterable: each `for await` starts a new
  * walk, and asks for a page only when the loop wants the next one, so a `break` sends nothing
- * more. Memory: the page in hand, and a fingerprint of each page seen.
+ * more. Memory: the page in hand, and the keys of one earlier page (the loop guard's mark).
  */
 export const pagesOf = <Page, Item>(listing: Listing<Page, Item>): AsyncIterable<Result<Page>> => ({
   [Symbol.asyncIterator]: () => walk(listing),

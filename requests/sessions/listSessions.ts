@@ -76,10 +76,11 @@ export class ApiListSessionsRequest extends RequestBuilder<
    * Every page from this builder's page (default 1) on, following `more`: each an Either, as
    * `execute()` gives it, with every option of this builder (signal, timeout, token, headers,
    * retries). A page is asked for only when the loop wants it, so a `break` sends nothing more;
-   * memory holds the page in hand and a fingerprint of each page seen. The iteration ends after
-   * the first Left, and with a Left (DecodeError) instead of a page that would make it loop or
-   * cut it short: one that says `more` but is empty, holds the same sessions as any earlier page,
-   * or starts past the `total` it reports; or a last page that ends before that `total`.
+   * memory holds the page in hand and the ids of one earlier page. The iteration ends after the
+   * first Left, and with a Left (DecodeError) instead of a page that would make it loop or cut it
+   * short: one that says `more` but is empty, or starts past the `total` it reports; pages that
+   * repeat with any period (caught within about twice the period); or a last page that ends
+   * before that `total`.
    * Each `for await` starts over.
    */
   pages(): AsyncIterable<Result<ListSessionsResponse>> {

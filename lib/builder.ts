@@ -1,9 +1,7 @@
 import type { AccessToken, Configuration } from './configuration.js';
-import { lowerCaseKeys } from './configuration.js';
-import type { RequestOptions } from './options.js';
+import { withOptions, type RequestOptions } from './options.js';
 import type { Result } from './outcome.js';
 import type { CompiledOperation } from './prepare.js';
-import { isRecord } from './schema/codecs.js';
 import { send } from './send.js';
 
 /** Everything a request builder holds: where it goes, what it is, and what was set so far. */
@@ -34,8 +32,8 @@ export class RequestBuilder<P, T, M> {
     return this.next({ ...this.state, params });
   }
 
-  private withOptions(options: RequestOptions): this {
-    return this.next({ ...this.state, options: { ...this.state.options, ...options } });
+  private withOptions(changes: RequestOptions): this {
+    return this.next({ ...this.state, options: withOptions(this.state.options, changes) });
   }
 
   // Built through the constructor of whatever subclass `this` is, so setters need no override.
@@ -67,14 +65,7 @@ export class RequestBuilder<P, T, M> {
 
   /** Extra headers for this request; they win over the configuration's default headers. */
   headers(headers: Readonly<Record<string, string>>): this {
-    const before = this.state.options.headers;
-    // Something that is not an object (a JavaScript caller's null) is kept as it came, for the
-    // send path to refuse with a clear problem rather than a setter that throws.
-    const merged =
-      isRecord(headers) && (before === undefined || isRecord(before))
-        ? { ...before, ...lowerCaseKeys(headers) }
-        : headers;
-    return this.withOptions({ headers: merged });
+    return this.withOptions({ headers });
   }
 
   /** Retries after the first attempt for this request; 0 disables them. */

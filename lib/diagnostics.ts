@@ -126,18 +126,40 @@ export const traceCall = <T, M>(
       requests.end.publish(context);
     }
     return pending.then((result) => {
-      context.durationMs = performance.now() - started;
+      const durationMs = performance.now() - started;
+      settle(() => {
+        context.durationMs = durationMs;
+      });
       if (isLeft(result)) {
-        context.error = failureOf(result.left);
+        const error = failureOf(result.left);
+        settle(() => {
+          context.error = error;
+        });
         requests.error.publish(context);
       } else {
-        context.result = { status: result.right.response.status, attempts: result.right.attempts };
+        const settled = { status: result.right.response.status, attempts: result.right.attempts };
+        settle(() => {
+          context.result = settled;
+        });
       }
       requests.asyncStart.publish(context);
       requests.asyncEnd.publish(context);
       return result;
     });
   });
+};
+
+/**
+ * Writes settled fields onto the context, which subscribers have had since `start`: one may have
+ * frozen or sealed it, or put a throwing setter in the way. Their choice costs them the field,
+ * never the call its result (`publish` already keeps a subscriber's exception from us).
+ */
+const settle = (write: () => void): void => {
+  try {
+    write();
+  } catch {
+    // The context is no longer ours to write; the call's result does not depend on it.
+  }
 };
 
 const failureOf = (error: RequestError<unknown>): RequestFailure => {

@@ -1,4 +1,5 @@
 import type { AccessToken, Configuration } from './configuration.js';
+import { lowerCaseKeys } from './configuration.js';
 import type { RetrySettings } from './retry.js';
 import { isRecord } from './schema/codecs.js';
 
@@ -13,6 +14,12 @@ export interface RequestOptions {
   /** Extra headers, names lower-case; they win over the configuration's default headers. */
   readonly headers?: Readonly<Record<string, string>>;
   readonly maxRetries?: number;
+  /**
+   * No setter sets it: a helper that runs calls under a deadline of its own (waitForSession's
+   * maxWait) does. The latest moment, in `Date.now()` ms, a retry may be sent: a retry whose wait
+   * would end later is not made, and the answer that asked for it is the call's result.
+   */
+  readonly retryDeadline?: number;
 }
 
 export const NO_OPTIONS: RequestOptions = {};
@@ -31,12 +38,36 @@ const isAbortSignal = (u: unknown): u is AbortSignal =>
   'removeEventListener' in u &&
   typeof u.removeEventListener === 'function';
 
+/**
+ * The options with one setter's `changes` applied; headers merge with those set before, names
+ * lower-cased. Every builder's setters (and waitForSession's) go through here.
+ */
+export const withOptions = (before: RequestOptions, changes: RequestOptions): RequestOptions => {
+  if (!('headers' in changes)) return { ...before, ...changes };
+  const { headers } = changes;
+  // Something that is not an object (a JavaScript caller's null) is kept as it came, for the
+  // send path to refuse with a clear problem rather than a setter that throws.
+  const merged =
+    isRecord(headers) && (before.headers === undefined || isRecord(before.headers))
+      ? { ...before.headers, ...lowerCaseKeys(headers) }
+      : headers;
+  return { ...before, ...changes, headers: merged };
+};
+
 /** What is wrong with the options, one line per problem; none for the common case. */
 export const checkOptions = (options: RequestOptions): readonly string[] => {
   const { timeoutMs, maxRetries, signal, headers } = options;
   const common = timeoutMs === undefined && maxRetries === undefined && headers === undefined;
-  if (common && signal === undefined) return NO_PROBLEMS;
+  if (common && signal === undefined && !('accessToken' in options)) return NO_PROBLEMS;
   const problems: string[] = [];
+  // Set to nothing, it would fall back to the configuration's token: another identity than the
+  // caller meant to use (a per-user token read from somewhere that had none).
+  if ('accessToken' in options && options.accessToken == null) {
+    problems.push(
+      `accessToken: must be a token or a function that returns one, not ${String(options.accessToken)} ` +
+        "(to use the configuration's token, do not set one)",
+    );
+  }
   // Plain JavaScript callers are not held to the types: each option is checked as it came.
   if (signal !== undefined && !isAbortSignal(signal)) {
     problems.push('signal: must be an AbortSignal (pass controller.signal, not the controller)');
@@ -58,10 +89,12 @@ export const timeoutOf = (config: Configuration, options: RequestOptions): numbe
   options.timeoutMs ?? config.timeoutMs;
 
 /** The retry settings of a request: the configuration's, with the request's own maxRetries. */
-export const retrySettingsOf = (config: Configuration, options: RequestOptions): RetrySettings =>
-  options.maxRetries === undefined
-    ? config
-    : { ...backoffOf(config), maxRetries: options.maxRetries };
+export const retrySettingsOf = (config: Configuration, options: RequestOptions): RetrySettings => {
+  const { maxRetries, retryDeadline } = options;
+  if (maxRetries === undefined && retryDeadline === undefined) return config;
+  const settings = { ...backoffOf(config), maxRetries: maxRetries ?? config.maxRetries };
+  return retryDeadline === undefined ? settings : { ...settings, deadline: retryDeadline };
+};
 
 const backoffOf = ({ retryBaseDelayMs, retryMaxDelayMs, maxRetryAfterMs }: Configuration) => ({
   retryBaseDelayMs,

@@ -21,6 +21,8 @@ export interface RetrySettings extends Backoff {
   readonly maxRetries: number;
   /** The longest Retry-After honoured; a longer one is capped to it. */
   readonly maxRetryAfterMs: number;
+  /** When set, the latest moment (`now()` ms) a retry may be sent: a later one is not made. */
+  readonly deadline?: number;
 }
 
 /**
@@ -37,6 +39,21 @@ export const retryDelay = (
   now: () => number = Date.now,
 ): number | undefined => {
   if (attempt > settings.maxRetries) return undefined;
+  const delay = delayBeforeRetry(outcome, operation, attempt, settings, random, now);
+  const { deadline } = settings;
+  return delay !== undefined && deadline !== undefined && now() + delay > deadline
+    ? undefined
+    : delay;
+};
+
+const delayBeforeRetry = (
+  outcome: AttemptOutcome,
+  operation: { readonly idempotent: boolean },
+  attempt: number,
+  settings: RetrySettings,
+  random: () => number,
+  now: () => number,
+): number | undefined => {
   if (isLeft(outcome)) {
     const failure = outcome.left;
     if (failure.kind === 'abort') return undefined;

@@ -56,6 +56,6 @@ export class SessionsAPI {
    * ApiWaitForSessionRequest for the settings and their defaults.
    */
   waitForSession(sessionId: string): ApiWaitForSessionRequest {
-    return startWait(this.getSession(sessionId), this.configuration.maxRetryAfterMs);
+    return startWait(startRequest(this.configuration, getSession, { sessionId }));
   }
 }

@@ -280,3 +280,89 @@ test('isAttemptEvent tells an attempt from anything else on the channel', () => 
     expect(isAttemptEvent(other)).toBe(false);
   }
 });
+
+describe('a subscriber cannot change what a call comes to', () => {
+  /** What a defensive subscriber might do to the context at `start`. */
+  const guards: ReadonlyArray<readonly [string, (context: RequestTraceContext) => void]> = [
+    ['freezes it', (context) => Object.freeze(context)],
+    ['seals it', (context) => Object.seal(context)],
+    ['prevents extensions', (context) => Object.preventExtensions(context)],
+    [
+      'puts a throwing setter on every settled field',
+      (context) => {
+        for (const key of ['durationMs', 'result', 'error']) {
+          Object.defineProperty(context, key, {
+            set: () => {
+              throw new Error('read-only trace context');
+            },
+          });
+        }
+      },
+    ],
+  ];
+
+  /** Subscribes `act` to one event until the test ends (every other event: a no-op). */
+  const subscribeAt = (kind: Kind, act: (context: RequestTraceContext) => void) => {
+    const handlers = {
+      start: () => undefined,
+      end: () => undefined,
+      asyncStart: () => undefined,
+      asyncEnd: () => undefined,
+      error: () => undefined,
+      [kind]: act,
+    };
+    requests.subscribe(handlers);
+    stops.push(() => {
+      requests.unsubscribe(handlers);
+    });
+  };
+
+  test.each(guards)('one that %s: a success is still the success', async (_what, guard) => {
+    subscribeAt('start', guard);
+    const mocked = mockSuccess(getSession);
+
+    const result = expectRight(await getSession.build(makeClient()).execute());
+
+    expect(result.data).toStrictEqual(getSession.success.data);
+    mocked.scope.done();
+    expectSentRequest(mocked.seen[0], getSession);
+  });
+
+  test.each(guards)('one that %s: a Left is still that Left', async (_what, guard) => {
+    subscribeAt('start', guard);
+    const mocked = mockOperation(getSession, (interceptor) => interceptor.reply(404, '{}'));
+
+    const error = expectLeft(await getSession.build(makeClient()).execute(), 'HttpError');
+
+    expect(error.status).toBe(404);
+    mocked.scope.done();
+  });
+
+  test('one that freezes the context at end, before the call has settled: the Left stays', async () => {
+    subscribeAt('end', (context) => Object.freeze(context));
+    const mocked = mockOperation(getSession, (interceptor) => interceptor.reply(503, '{}'));
+
+    const error = expectLeft(
+      await getSession.build(makeClient({ maxRetries: 0 })).execute(),
+      'HttpError',
+    );
+
+    expect(error.status).toBe(503);
+    mocked.scope.done();
+  });
+
+  test('a frozen context keeps what the subscriber froze: the settled fields are missing, not wrong', async () => {
+    const seen: RequestTraceContext[] = [];
+    subscribeAt('start', (context) => {
+      Object.freeze(context);
+      seen.push(context);
+    });
+    const mocked = mockSuccess(getSession);
+
+    expectRight(await getSession.build(makeClient()).execute());
+
+    expect(seen).toHaveLength(1);
+    expect({ ...seen[0] }).toStrictEqual(GET_SESSION_CALL);
+    mocked.scope.done();
+  });
+});

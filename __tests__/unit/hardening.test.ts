@@ -1,5 +1,13 @@
+import { tracingChannel } from 'node:diagnostics_channel';
+import * as E from 'fp-ts/lib/Either.js';
 import nock from 'nock';
-import { CreateSessionRequest } from '../../index.js';
+import {
+  CreateSessionRequest,
+  DIAGNOSTICS_CHANNELS,
+  SessionState,
+  type RequestTraceContext,
+  type Session,
+} from '../../index.js';
 import {
   BASE_URL,
   makeClient,
@@ -8,13 +16,14 @@ import {
   sessionWith,
   TOKEN,
 } from '../support/fixtures.js';
-import { getSession, identityLookup } from '../support/operations.js';
+import { createSession, getSession, identityLookup } from '../support/operations.js';
 import { expectLeft, expectRight } from '../support/results.js';
 import { untyped } from '../support/untyped.js';
 import {
   expectNothingSent,
   expectSentRequest,
   mockOperation,
+  mockSuccess,
   trapAnyRequest,
   useNock,
 } from '../support/wire.js';
@@ -345,6 +354,130 @@ describe('bounded texts', () => {
     expect(error.problems[0]).toBe('createSessionRequest.providers.0: expected string, got 0');
     expect(error.problems[50]).toBe('… and 70 more');
     expect(error.message.length).toBeLessThanOrEqual(2_001);
+    expectNothingSent(trap);
+  });
+});
+
+// The second review (issue 20): what it broke in the helpers beyond single calls. Each test runs
+// through the public surface only, so that it ran, and failed, on the code before the fix.
+describe('round two: a diagnostics subscriber cannot change a result', () => {
+  const requests = tracingChannel<unknown, RequestTraceContext>(DIAGNOSTICS_CHANNELS.request);
+  const freezing = {
+    start: (context: RequestTraceContext) => {
+      Object.freeze(context);
+    },
+    end: () => undefined,
+    asyncStart: () => undefined,
+    asyncEnd: () => undefined,
+    error: () => undefined,
+  };
+  beforeEach(() => {
+    requests.subscribe(freezing);
+  });
+  afterEach(() => {
+    requests.unsubscribe(freezing);
+  });
+
+  test('a subscriber that freezes the context: execute() still resolves to the Session created', async () => {
+    const mocked = mockSuccess(createSession);
+
+    const result = await createSession.build(makeClient()).execute();
+
+    expect(expectRight(result).data).toStrictEqual(createSession.success.data);
+    mocked.scope.done();
+    expectSentRequest(mocked.seen[0], createSession);
+  });
+
+  test('… and all() still resolves to every session', async () => {
+    const page = { sessions: [sessionWith({ id: 'ses_a' })], total: 1, more: false };
+    const scope = nock(BASE_URL).get('/api/v1/sessions').query({ Page: '1' }).reply(200, page);
+
+    const all = await makeClient().sessionsAPI.listSessions().all();
+
+    expect(E.map((s: readonly Session[]) => s.map((x) => x.id))(all)).toStrictEqual(
+      E.right(['ses_a']),
+    );
+    scope.done();
+  });
+
+  test('… and waitForSession still resolves to the final Session, not an internal error', async () => {
+    const final = { session: sessionWith({ id: 'ses_w', state: SessionState.IdvSuccess }) };
+    const scope = nock(BASE_URL).get('/api/v1/sessions/ses_w').reply(200, final, JSON_TYPE);
+
+    const result = await makeClient().sessionsAPI.waitForSession('ses_w').execute();
+
+    expect(expectRight(result).data.session.state).toBe('IdvSuccess');
+    scope.done();
+  });
+});
+
+describe('round two: waitForSession', () => {
+  test('a Retry-After past maxWait ends it at once with the default retries, and says why', async () => {
+    const scope = nock(BASE_URL)
+      .get('/api/v1/sessions/ses_w')
+      .reply(429, '{}', { ...JSON_TYPE, 'retry-after': '60' });
+
+    const result = await makeClient().sessionsAPI.waitForSession('ses_w').maxWait(30_000).execute();
+
+    expect(expectLeft(result, 'TimeoutError').message).toBe(
+      'SessionsAPI.WaitForSession: the session was not final within maxWait (30000 ms): ' +
+        'the server asked to wait 60 s more (Retry-After); last state seen: none (1 poll)',
+    );
+    scope.done();
+  });
+
+  test.each([
+    ['the controller instead of its signal', () => new AbortController()],
+    ['null', () => null],
+  ])('.signal() given %s: refused as getSession refuses it, nothing sent', async (_what, make) => {
+    const trap = trapAnyRequest();
+    const sessions = makeClient().sessionsAPI;
+
+    const waited = await sessions.waitForSession('ses_w').signal(untyped(make())).execute();
+    const got = await sessions.getSession('ses_w').signal(untyped(make())).execute();
+
+    const problem = 'signal: must be an AbortSignal (pass controller.signal, not the controller)';
+    expect(expectLeft(waited, 'InvalidRequest').problems).toStrictEqual([problem]);
+    expect(expectLeft(got, 'InvalidRequest').problems).toStrictEqual([problem]);
+    expectNothingSent(trap);
+  });
+
+  test.each(['IdvSuccess', 'IdvInProgress'] as const)(
+    'an %s answer about another Session ends it with a DecodeError naming no id',
+    async (state) => {
+      const other = { session: sessionWith({ id: 'ses_other', state }) };
+      const scope = nock(BASE_URL).get('/api/v1/sessions/ses_w').reply(200, other, JSON_TYPE);
+      const updates: string[] = [];
+
+      const result = await makeClient()
+        .sessionsAPI.waitForSession('ses_w')
+        .onUpdate((session) => updates.push(session.id))
+        .execute();
+
+      const error = expectLeft(result, 'DecodeError');
+      expect(error.errors).toStrictEqual([
+        'session.id: the answer is about another Session than the one waited for',
+      ]);
+      expect(error.message).not.toMatch(/ses_other|ses_w/);
+      expect(updates).toStrictEqual([]);
+      scope.done();
+    },
+  );
+});
+
+describe('round two: .accessToken(null) is refused, not the configuration’s token', () => {
+  test.each([null, undefined])('on a builder and on waitForSession: %p', async (token) => {
+    const trap = trapAnyRequest();
+    const sessions = makeClient().sessionsAPI;
+
+    const got = await sessions.getSession('ses_w').accessToken(untyped(token)).execute();
+    const waited = await sessions.waitForSession('ses_w').accessToken(untyped(token)).execute();
+
+    const problem =
+      `accessToken: must be a token or a function that returns one, not ${String(token)} ` +
+      "(to use the configuration's token, do not set one)";
+    expect(expectLeft(got, 'InvalidRequest').problems).toStrictEqual([problem]);
+    expect(expectLeft(waited, 'InvalidRequest').problems).toStrictEqual([problem]);
     expectNothingSent(trap);
   });
 });

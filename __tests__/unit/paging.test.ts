@@ -2,7 +2,16 @@ import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import * as TE from 'fp-ts/lib/TaskEither.js';
 import nock from 'nock';
-import type { ListSessionsResponse, Result, Session } from '../../index.js';
+import type {
+  AllSessions,
+  ConnectError,
+  ListSessionsResponse,
+  Result,
+  Session,
+} from '../../index.js';
+import { collectAll } from '../../requests/listing/collect.js';
+import { pagesOf } from '../../requests/listing/walk.js';
+import { sessionsListing } from '../../requests/sessions/paging.js';
 import { makeClient, OTHER_TOKEN, sessionWith, TOKEN } from '../support/fixtures.js';
 import { listSessions, type OperationCase } from '../support/operations.js';
 import { expectLeft, expectRight } from '../support/results.js';
@@ -70,6 +79,12 @@ const drain = async (pages: AsyncIterable<Result<ListSessionsResponse>>) => {
   const items: Array<Result<ListSessionsResponse>> = [];
   for await (const page of pages) items.push(page);
   return items;
+};
+
+/** The error all() or allUpTo() came to, which must be a `tag`. */
+const allLeft = <K extends ConnectError['_tag']>(all: AllSessions, tag: K) => {
+  if (E.isRight(all)) throw new Error(`expected a ${tag}, got ${all.right.length} sessions`);
+  return expectLeft(all, tag);
 };
 
 const idsOf = (page: Result<ListSessionsResponse>) =>
@@ -302,12 +317,166 @@ describe('pages(): answers that would make the walk loop end it with a DecodeErr
     expect(next.scope.isDone()).toBe(false);
   });
 
-  test('a last page that says more: false is never questioned', async () => {
-    // Fewer sessions than `total` says and a short page: the server has the last word.
+  test('a last page (more: false) that ends before its total: a DecodeError, not a short listing', async () => {
+    const list = sessionsNamed(4);
+    const mocked = [
+      mockPage({ PageSize: '2', Page: '1' }, okPage({ ...pageOf(list, 2, 1), total: 9 })),
+      mockPage(
+        { PageSize: '2', Page: '2' },
+        okPage({ sessions: list.slice(2, 4), total: 9, more: false }),
+      ),
+    ];
+
+    const items = await drain(client.sessionsAPI.listSessions().pageSize(2).pages());
+
+    expect(items).toHaveLength(2);
+    expect(idsOf(items[0]!)).toStrictEqual(['ses_1', 'ses_2']);
+    const error = expectLeft(items[1]!, 'DecodeError');
+    expect(error.errors).toStrictEqual([
+      'page 2: more is false, but the listing ends at 4 sessions of the total of 9 it reports (cut short?)',
+    ]);
+    // The page as it came is still there, for a caller who wants it anyway.
+    expect(JSON.parse(Buffer.from(error.response.body).toString())).toStrictEqual({
+      sessions: list.slice(2, 4),
+      total: 9,
+      more: false,
+    });
+    expectAllSent(mocked);
+  });
+
+  test('all() over a listing cut short is that DecodeError, not fewer sessions', async () => {
     const mocked = [mockPage({ Page: '1' }, okPage({ sessions: [], total: 9, more: false }))];
 
-    expect((await drain(client.sessionsAPI.listSessions().pages())).map(idsOf)).toStrictEqual([[]]);
+    const all = await client.sessionsAPI.listSessions().all();
+
+    expect(allLeft(all, 'DecodeError').errors).toStrictEqual([
+      'page 1: more is false, but the listing ends at 0 sessions of the total of 9 it reports (cut short?)',
+    ]);
     expectAllSent(mocked);
+  });
+
+  test('a last page that ends at or past its total is the end, as the server says', async () => {
+    // Sessions created while the walk is on raise the total; a last page past it is fine.
+    const list = sessionsNamed(5);
+    const mocked = [
+      mockPage({ PageSize: '2', Page: '1' }, okPage({ ...pageOf(list, 2, 1), total: 5 })),
+      mockPage({ PageSize: '2', Page: '2' }, okPage({ ...pageOf(list, 2, 2), total: 5 })),
+      mockPage(
+        { PageSize: '2', Page: '3' },
+        okPage({ sessions: list.slice(4), total: 4, more: false }),
+      ),
+    ];
+
+    const all = await client.sessionsAPI.listSessions().pageSize(2).all();
+
+    expect(E.map((s: readonly Session[]) => s.map((x) => x.id))(all)).toStrictEqual(
+      E.right(list.map((x) => x.id)),
+    );
+    expectAllSent(mocked);
+  });
+
+  test('from a later start page, a first page that is also the last is not questioned', async () => {
+    // Its place in the listing depends on the page size as served, which no page has shown.
+    const mocked = [
+      mockPage({ Page: '3' }, okPage({ sessions: sessionsNamed(1), total: 90, more: false })),
+    ];
+
+    const items = await drain(client.sessionsAPI.listSessions().page(3).pages());
+
+    expect(items.map(idsOf)).toStrictEqual([['ses_1']]);
+    expectAllSent(mocked);
+  });
+});
+
+describe('pages that repeat with any period end the walk (Brent: by 2 × period + period)', () => {
+  test.each([
+    [1, 2, 1],
+    [2, 4, 2],
+    [3, 7, 4],
+    [7, 15, 8],
+  ])(
+    'period %i under a total of a million: allUpTo(500) stops at page %i, a repeat of page %i',
+    async (period, last, earlier) => {
+      const pool = Array.from({ length: period }, (_, i) => sessionsNamed(5, `p${i}_`));
+      const mocked = Array.from({ length: last }, (_, i) =>
+        mockPage(
+          { PageSize: '5', Page: String(i + 1) },
+          okPage({ sessions: pool[i % period]!, total: 1_000_000, more: true }),
+        ),
+      );
+      const beyond = mockPage(
+        { PageSize: '5', Page: String(last + 1) },
+        okPage({ sessions: pool[last % period]!, total: 1_000_000, more: true }),
+      );
+
+      const some = await client.sessionsAPI.listSessions().pageSize(5).allUpTo(500);
+
+      const hint = earlier === last - 1 ? 'is Page ignored?' : 'the pages repeat';
+      expect(allLeft(some, 'DecodeError').errors).toStrictEqual([
+        `page ${last}: the same sessions as page ${earlier} (${hint})`,
+      ]);
+      expectAllSent(mocked);
+      expect(beyond.scope.isDone()).toBe(false);
+    },
+  );
+
+  test('a repeat in another order is still a repeat', async () => {
+    const [first, second] = [sessionsNamed(3), sessionsNamed(3, 'b')];
+    const served = [first, second, [...first].reverse(), [...second].reverse()];
+    const mocked = served.map((sessions, i) =>
+      mockPage(
+        { PageSize: '3', Page: String(i + 1) },
+        okPage({ sessions, total: 600, more: true }),
+      ),
+    );
+
+    const all = await client.sessionsAPI.listSessions().pageSize(3).all();
+
+    expect(allLeft(all, 'DecodeError').errors).toStrictEqual([
+      'page 4: the same sessions as page 2 (the pages repeat)',
+    ]);
+    expectAllSent(mocked);
+  });
+});
+
+describe('a server that invents new sessions on every page, raising its total', () => {
+  /** Page n: five sessions never seen before, and a total that always says more. */
+  const invented = (page: number): ListSessionsResponse => ({
+    sessions: sessionsNamed(5, `inv${page}_`),
+    total: page * 5 + 5,
+    more: true,
+  });
+
+  test('allUpTo(n) bounds it: n sessions, and not one page more than they take', async () => {
+    const mocked = [1, 2, 3, 4].map((page) =>
+      mockPage({ PageSize: '5', Page: String(page) }, okPage(invented(page))),
+    );
+    const beyond = mockPage({ PageSize: '5', Page: '5' }, okPage(invented(5)));
+
+    const some = await client.sessionsAPI.listSessions().pageSize(5).allUpTo(18);
+
+    expect(E.map((s: readonly Session[]) => s.length)(some)).toStrictEqual(E.right(18));
+    expectAllSent(mocked);
+    expect(beyond.scope.isDone()).toBe(false);
+  });
+
+  test('all() follows it until the caller’s signal ends it: an AbortError, nothing more sent', async () => {
+    const controller = new AbortController();
+    let served = 0;
+    const mocked = [1, 2, 3].map((page) =>
+      mockPage({ PageSize: '5', Page: String(page) }, () => {
+        served++;
+        if (served === 3) controller.abort();
+        return [200, JSON.stringify(invented(page))];
+      }),
+    );
+    const beyond = mockPage({ PageSize: '5', Page: '4' }, okPage(invented(4)));
+
+    const all = await client.sessionsAPI.listSessions().pageSize(5).signal(controller.signal).all();
+
+    expect(allLeft(all, 'AbortError').message).toMatch(/^SessionsAPI\.ListSessions: aborted/);
+    for (const page of mocked) page.scope.done();
+    expect(beyond.scope.isDone()).toBe(false);
   });
 });
 
@@ -414,5 +583,19 @@ describe('all and allUpTo', () => {
 
     expect(E.map((s: readonly Session[]) => s.length)(all)).toStrictEqual(E.right(3));
     expectAllSent(mocked, { token: TOKEN });
+  });
+});
+
+describe('the walk itself', () => {
+  test('a page request that rejects (a bug) ends the walk with a value, never a rejection', async () => {
+    const listing = sessionsListing(() => Promise.reject(new TypeError('broken')), 1);
+
+    const items = await drain(pagesOf(listing));
+    const all = await collectAll(listing, Number.POSITIVE_INFINITY);
+
+    expect(items).toHaveLength(1);
+    const problems = ['internal error, please report it: TypeError'];
+    expect(expectLeft(items[0]!, 'InvalidRequest').problems).toStrictEqual(problems);
+    expect(allLeft(all, 'InvalidRequest').problems).toStrictEqual(problems);
   });
 });

@@ -6,9 +6,19 @@ import {
   type Result,
   type Session,
 } from '../../index.js';
+import { Configuration, type ConfigurationParameters } from '../../lib/configuration.js';
+import { startRequest } from '../../requests/connect.js';
+import { getSession as getSessionOperation } from '../../requests/sessions/getSession.js';
 import { startWait } from '../../requests/sessions/waitForSession.js';
 import type { Timing } from '../../requests/sessions/waiting.js';
-import { makeClient, OTHER_TOKEN, sessionWith, TRICKY_SESSION_ID } from '../support/fixtures.js';
+import {
+  BASE_URL,
+  makeClient,
+  OTHER_TOKEN,
+  sessionWith,
+  TOKEN,
+  TRICKY_SESSION_ID,
+} from '../support/fixtures.js';
 import { getSession } from '../support/operations.js';
 import { expectLeft, expectRight } from '../support/results.js';
 import {
@@ -69,12 +79,20 @@ const virtualClock = (random = 0) => {
 
 type Clock = ReturnType<typeof virtualClock>;
 
+/** The getSession request a wait polls, for the Session the fixture names. */
+const pollOf = (settings: ConfigurationParameters = {}) =>
+  startRequest(
+    new Configuration({ basePath: BASE_URL, accessToken: TOKEN, maxRetries: 0, ...settings }),
+    getSessionOperation,
+    { sessionId: TRICKY_SESSION_ID },
+  );
+
 /** A wait on the virtual clock, for the Session getSession's fixture names. */
-const waitOn = (clock: Clock, maxRetryAfterMs = 60_000, on = client) =>
-  startWait(on.sessionsAPI.getSession(TRICKY_SESSION_ID), maxRetryAfterMs, clock.timing);
+const waitOn = (clock: Clock, maxRetryAfterMs = 60_000, settings: ConfigurationParameters = {}) =>
+  startWait(pollOf({ maxRetryAfterMs, ...settings }), clock.timing);
 
 const polled = (state: SessionState, more: Partial<Session> = {}): GetSessionResponse => ({
-  session: sessionWith({ state, ...more }),
+  session: sessionWith({ id: TRICKY_SESSION_ID, state, ...more }),
 });
 
 interface Polls {
@@ -339,20 +357,45 @@ describe('answers that say "later", and other errors', () => {
     polls.done();
   });
 
-  test('a Retry-After past maxWait ends the wait at once, saying so', async () => {
+  test.each([
+    ['maxRetries(0)', {}, 0],
+    ['the configuration’s default retries (2)', { maxRetries: undefined }, undefined],
+    ['maxRetries(5) on the wait', {}, 5],
+    ['maxRetries: 9 in the configuration', { maxRetries: 9 }, undefined],
+  ] as const)(
+    'a Retry-After past maxWait ends the wait at once with %s: no retry sits it out',
+    async (_what, settings, retries) => {
+      const clock = virtualClock(0);
+      const polls = answerPolls([
+        [200, polled('IdvInitiated')],
+        [429, {}, { 'retry-after': '60' }],
+      ]);
+      const wait = waitOn(clock, 60_000, settings).maxWait(30_000);
+
+      const result = await (retries === undefined ? wait : wait.maxRetries(retries)).execute();
+
+      const error = expectLeft(result, 'TimeoutError');
+      expect(error.message).toBe(
+        'SessionsAPI.WaitForSession: the session was not final within maxWait (30000 ms): ' +
+          'the server asked to wait 60 s more (Retry-After); last state seen: IdvInitiated (2 polls)',
+      );
+      expect(error.attempts).toBe(2);
+      expect(clock.now()).toBe(2_000);
+      polls.done();
+    },
+  );
+
+  test('a retry whose Retry-After ends within maxWait is still made by the poll', async () => {
     const clock = virtualClock(0);
     const polls = answerPolls([
-      [200, polled('IdvInitiated')],
-      [429, {}, { 'retry-after': '60' }],
+      [503, {}, { 'retry-after': '0.01' }],
+      [200, polled('IdvSuccess')],
     ]);
 
-    const result = await waitOn(clock).maxWait(30_000).execute();
+    const result = await waitOn(clock, 60_000, { maxRetries: 1 }).maxWait(30_000).execute();
 
-    expect(expectLeft(result, 'TimeoutError').message).toBe(
-      'SessionsAPI.WaitForSession: the session was not final within maxWait (30000 ms): ' +
-        'the server asked to wait 60 s more (Retry-After); last state seen: IdvInitiated (2 polls)',
-    );
-    expect(clock.now()).toBe(2_000);
+    expect(expectRight(result).attempts).toBe(2);
+    expect(clock.sleeps).toStrictEqual([]);
     polls.done();
   });
 
@@ -373,7 +416,7 @@ describe('answers that say "later", and other errors', () => {
 
   test('each poll keeps getSession’s own retries', async () => {
     const clock = virtualClock();
-    const retrying = makeClient({ maxRetries: 2, retryBaseDelayMs: 1, retryMaxDelayMs: 1 });
+    const retrying = { maxRetries: 2, retryBaseDelayMs: 1, retryMaxDelayMs: 1 };
     const polls = answerPolls([
       [503, {}],
       [200, polled('IdvSuccess')],
@@ -483,11 +526,7 @@ describe('the builder', () => {
       },
     };
 
-    const result = await startWait(
-      client.sessionsAPI.getSession(TRICKY_SESSION_ID),
-      1,
-      broken,
-    ).execute();
+    const result = await startWait(pollOf({ maxRetryAfterMs: 1 }), broken).execute();
 
     expect(expectLeft(result, 'InvalidRequest').problems).toStrictEqual([
       'internal error, please report it: Error',

@@ -5,7 +5,9 @@ import { ListSessionsResponse } from '../../models/ListSessionsResponse.js';
 import { OrderDirection } from '../../models/OrderDirection.js';
 import { SessionOrdering } from '../../models/SessionOrdering.js';
 import { connectOperation, type HttpErrorModel, type Result } from '../connect.js';
-import { collectSessions, pagesOf, type AllSessions } from './paging.js';
+import { collectAll } from '../listing/collect.js';
+import { pagesOf } from '../listing/walk.js';
+import { sessionsListing, type AllSessions } from './paging.js';
 
 export interface ListSessionsParams {
   readonly orderBy: SessionOrdering;
@@ -73,28 +75,36 @@ export class ApiListSessionsRequest extends RequestBuilder<
   /**
    * Every page from this builder's page (default 1) on, following `more`: each an Either, as
    * `execute()` gives it, with every option of this builder (signal, timeout, token, headers,
-   * retries). A page is asked for only when the loop wants it, so a `break` sends nothing more
-   * and memory holds one page. The iteration ends after the first Left, and with a Left
-   * (DecodeError) instead of a page that would make it loop: one that says `more` but is empty,
-   * repeats the page before, or starts past the `total` it reports. Each `for await` starts over.
+   * retries). A page is asked for only when the loop wants it, so a `break` sends nothing more;
+   * memory holds the page in hand and the ids of one earlier page. The iteration ends after the
+   * first Left, and with a Left (DecodeError) instead of a page that would make it loop or cut it
+   * short: one that says `more` but is empty, or starts past the `total` it reports; pages that
+   * repeat with any period (caught within about twice the period); or a last page that ends
+   * before that `total`.
+   * Each `for await` starts over.
    */
   pages(): AsyncIterable<Result<ListSessionsResponse>> {
-    return pagesOf((page) => this.page(page).execute(), this.param('page') ?? 1);
+    return pagesOf(this.listing());
   }
 
   /**
    * Every session from this builder's page on, each id once even when sessions created meanwhile
    * shift the pages (the first copy is kept, in listing order; page by `Created` for a complete
-   * listing). The first Left ends it. An arrow property, so `builder.all` is a TaskEither.
+   * listing). The first Left ends it. It follows the server as long as each page is new and
+   * within its `total`: against a server that invents sessions without end, bound it with
+   * `allUpTo(n)` or `.signal()`. An arrow property, so `builder.all` is a TaskEither.
    */
-  readonly all = (): Promise<AllSessions> =>
-    collectSessions(this.pages(), Number.POSITIVE_INFINITY);
+  readonly all = (): Promise<AllSessions> => collectAll(this.listing(), Number.POSITIVE_INFINITY);
 
   /**
    * As `all()`, but stops at `limit` sessions (a whole number ≥ 1, else InvalidRequest and
    * nothing sent): no page is asked for once it holds that many.
    */
   allUpTo(limit: number): Promise<AllSessions> {
-    return collectSessions(this.pages(), limit);
+    return collectAll(this.listing(), limit);
+  }
+
+  private listing() {
+    return sessionsListing((page) => this.page(page).execute(), this.param('page') ?? 1);
   }
 }

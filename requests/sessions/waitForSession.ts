@@ -1,31 +1,33 @@
 import { left } from 'fp-ts/lib/Either.js';
+import type { BuilderState } from '../../lib/builder.js';
 import type { AccessToken } from '../../lib/configuration.js';
-import { invalidRequest } from '../../lib/errors.js';
-import { checkOptions } from '../../lib/options.js';
+import { errorKind, invalidRequest } from '../../lib/errors.js';
+import { checkOptions, withOptions, type RequestOptions } from '../../lib/options.js';
+import { send } from '../../lib/send.js';
 import type { GetSessionResponse } from '../../models/GetSessionResponse.js';
-import type { Result } from '../connect.js';
-import type { ApiGetSessionRequest } from './getSession.js';
+import type { HttpErrorModel, Result } from '../connect.js';
+import type { GetSessionParams } from './getSession.js';
 import {
   realTiming,
   WAIT_DEFAULTS,
   WAIT_OPERATION,
   waitUntilFinal,
+  type Poll,
   type SessionUpdate,
   type Timing,
 } from './waiting.js';
 
+/** getSession of the Session waited for, as its builder starts. */
+type GetSessionRequest = BuilderState<GetSessionParams, GetSessionResponse, HttpErrorModel>;
+
 interface WaitState {
-  /** getSession of the Session waited for, with the per-request options set so far. */
-  readonly poll: ApiGetSessionRequest;
-  readonly maxRetryAfterMs: number;
+  readonly request: GetSessionRequest;
+  /** The per-request options of every poll, set and checked as every builder's are. */
+  readonly options: RequestOptions;
   readonly timing: Timing;
   readonly pollIntervalMs: number;
   readonly maxWaitMs: number;
   readonly onUpdate: SessionUpdate | undefined;
-  readonly signal: AbortSignal | undefined;
-  // Kept to check them with the wait's own settings, before the first poll.
-  readonly timeoutMs: number | undefined;
-  readonly maxRetries: number | undefined;
 }
 
 /**
@@ -38,10 +40,12 @@ interface WaitState {
  * many waiters drift apart. `maxWait` is 10 minutes, a hard limit, polls included: the last poll
  * is timed to be over by then, and a poll still in flight at that moment is cut short.
  *
- * Each poll is one getSession call with its usual retries (and their Retry-After). When a poll
- * still ends in HTTP 429 or 503 after them, the wait goes on, after the answer's Retry-After
- * (capped by the configuration's `maxRetryAfterMs`) if it is longer than the next wait; one
- * that reaches past `maxWait` ends the wait at once. Any other error ends the wait with it.
+ * Each poll is one getSession call with its usual retries (and their Retry-After), none of which
+ * waits past `maxWait`. When a poll still ends in HTTP 429 or 503, the wait goes on, after the
+ * answer's Retry-After (capped by the configuration's `maxRetryAfterMs`) if it is longer than
+ * the next wait; a Retry-After that reaches past `maxWait` ends the wait at once, whatever
+ * `maxRetries` is, with a TimeoutError that says so. Any other error ends the wait with it, and
+ * so does an answer about another Session than the one waited for (a DecodeError).
  */
 export class ApiWaitForSessionRequest {
   constructor(private readonly state: WaitState) {}
@@ -68,29 +72,33 @@ export class ApiWaitForSessionRequest {
     return this.next({ onUpdate });
   }
 
+  private withOptions(changes: RequestOptions): ApiWaitForSessionRequest {
+    return this.next({ options: withOptions(this.state.options, changes) });
+  }
+
   /** Ends the wait at any moment, waits between polls included: `AbortError`. */
   signal(signal: AbortSignal): ApiWaitForSessionRequest {
-    return this.next({ signal });
+    return this.withOptions({ signal });
   }
 
   /** The timeout of each poll's attempts, in ms (default: the configuration's). */
   timeout(ms: number): ApiWaitForSessionRequest {
-    return this.next({ timeoutMs: ms, poll: this.state.poll.timeout(ms) });
+    return this.withOptions({ timeoutMs: ms });
   }
 
   /** Another access token for these polls only. */
   accessToken(token: AccessToken): ApiWaitForSessionRequest {
-    return this.next({ poll: this.state.poll.accessToken(token) });
+    return this.withOptions({ accessToken: token });
   }
 
   /** Extra headers on each poll. */
   headers(headers: Readonly<Record<string, string>>): ApiWaitForSessionRequest {
-    return this.next({ poll: this.state.poll.headers(headers) });
+    return this.withOptions({ headers });
   }
 
   /** Retries of each poll (default: the configuration's). */
   maxRetries(retries: number): ApiWaitForSessionRequest {
-    return this.next({ maxRetries: retries, poll: this.state.poll.maxRetries(retries) });
+    return this.withOptions({ maxRetries: retries });
   }
 
   /**
@@ -100,18 +108,25 @@ export class ApiWaitForSessionRequest {
    * rejects. An arrow property, so `builder.execute` is a TaskEither on its own.
    */
   readonly execute = (): Promise<Result<GetSessionResponse>> => {
-    const { state } = this;
-    const problems = [
-      ...settingProblems(state),
-      ...checkOptions({ timeoutMs: state.timeoutMs, maxRetries: state.maxRetries }),
-    ];
+    const { request, options, timing } = this.state;
+    // The options are checked by the very code that checks every builder's.
+    const problems = [...settingProblems(this.state), ...checkOptions(options)];
     if (problems.length > 0) return Promise.resolve(left(invalidRequest(WAIT_OPERATION, problems)));
-    const poll = (signal: AbortSignal) => state.poll.signal(signal).execute();
-    return waitUntilFinal(poll, state, state.timing).catch((error: unknown) => {
+    const { configuration, operation, params } = request;
+    const poll: Poll = (signal, retryDeadline) =>
+      send(configuration, operation, params, { ...options, signal, retryDeadline });
+    const plan = {
+      ...this.state,
+      sessionId: params.sessionId,
+      signal: options.signal,
+      maxRetryAfterMs: configuration.maxRetryAfterMs,
+    };
+    return waitUntilFinal(poll, plan, timing).catch((error: unknown) =>
       // Nothing in the wait is meant to throw; should something, it is still an answer.
-      const detail = error instanceof Error ? error.name : typeof error;
-      return left(invalidRequest(WAIT_OPERATION, [`internal error, please report it: ${detail}`]));
-    });
+      left(
+        invalidRequest(WAIT_OPERATION, [`internal error, please report it: ${errorKind(error)}`]),
+      ),
+    );
   };
 }
 
@@ -131,20 +146,16 @@ const settingProblems = (state: WaitState): string[] => {
   return problems;
 };
 
-/** A new wait for the Session that `poll` gets; `timing` is real but in tests. */
+/** A new wait for the Session that `request` gets; `timing` is real but in tests. */
 export const startWait = (
-  poll: ApiGetSessionRequest,
-  maxRetryAfterMs: number,
+  request: GetSessionRequest,
   timing: Timing = realTiming,
 ): ApiWaitForSessionRequest =>
   new ApiWaitForSessionRequest({
-    poll,
-    maxRetryAfterMs,
+    request,
+    options: request.options,
     timing,
     pollIntervalMs: WAIT_DEFAULTS.pollIntervalMs,
     maxWaitMs: WAIT_DEFAULTS.maxWaitMs,
     onUpdate: undefined,
-    signal: undefined,
-    timeoutMs: undefined,
-    maxRetries: undefined,
   });

@@ -1,6 +1,7 @@
 import { isLeft, left } from 'fp-ts/lib/Either.js';
-import { abortError, type TimeoutError } from '../../lib/errors.js';
+import { abortError, decodeError, type TimeoutError } from '../../lib/errors.js';
 import { sleep } from '../../lib/http/abortable.js';
+import type { ApiResponse } from '../../lib/http/response.js';
 import { startTimer } from '../../lib/http/timers.js';
 import { retryAfterMs } from '../../lib/retry.js';
 import type { GetSessionResponse } from '../../models/GetSessionResponse.js';
@@ -69,6 +70,8 @@ export const realTiming: Timing = {
 };
 
 export interface WaitPlan {
+  /** The Session waited for: an answer about any other ends the wait. */
+  readonly sessionId: string | undefined;
   readonly pollIntervalMs: number;
   readonly maxWaitMs: number;
   readonly onUpdate: SessionUpdate | undefined;
@@ -77,8 +80,14 @@ export interface WaitPlan {
   readonly maxRetryAfterMs: number;
 }
 
-/** One getSession call, cut short when `signal` aborts. */
-export type Poll = (signal: AbortSignal) => Promise<Result<GetSessionResponse>>;
+/**
+ * One getSession call, cut short when `signal` aborts, making no retry after `retryDeadline`
+ * (`Date.now()` ms): its own retries must not sit out a Retry-After past maxWait.
+ */
+export type Poll = (
+  signal: AbortSignal,
+  retryDeadline: number,
+) => Promise<Result<GetSessionResponse>>;
 
 const isFinal = (state: SessionState): boolean =>
   state === SessionState.IdvSuccess || state === SessionState.IdvFailed;
@@ -115,7 +124,8 @@ export const waitUntilFinal = async (
     for (;;) {
       if (caller?.aborted || stopped() || timing.now() >= deadline) return ended();
       const pollStarted = timing.now();
-      const result = await poll(stop.signal);
+      // The deadline in the poll's clock (Date.now), however the wait's own clock runs.
+      const result = await poll(stop.signal, Date.now() + (deadline - pollStarted));
       const pollMs = timing.now() - pollStarted;
       polls++;
       sent += isLeft(result) ? result.left.attempts : result.right.attempts;
@@ -128,6 +138,7 @@ export const waitUntilFinal = async (
         laterMs = retryAfterMs(error.response.headers, plan.maxRetryAfterMs, Date.now()) ?? 0;
       } else {
         const { session } = result.right.data;
+        if (session.id !== plan.sessionId) return anotherSession(result.right);
         if (session.state !== lastState) {
           lastState = session.state;
           base = plan.pollIntervalMs;
@@ -170,6 +181,19 @@ const timedOut = (
   timeoutMs: maxWaitMs,
   attempts,
 });
+
+// The answer to a poll must be about the Session waited for; one about another (a proxy's cache
+// gone wrong, a server's bug) would report that Session's state as this one's. Neither id is
+// put in the message: an id is the caller's to show.
+const anotherSession = ({ response, attempts }: ApiResponse<GetSessionResponse>) =>
+  left(
+    decodeError(
+      WAIT_OPERATION,
+      ['session.id: the answer is about another Session than the one waited for'],
+      response,
+      attempts,
+    ),
+  );
 
 const notify = (onUpdate: SessionUpdate | undefined, session: Session, progress: WaitProgress) => {
   if (onUpdate === undefined) return;

@@ -22,27 +22,27 @@ export {
   type ConfigurationParameters,
   type DebugLogger,
   type UndiciDispatcher,
-} from './lib/configuration.js';
+} from './lib/configuration/configuration.js';
 export type {
   AbortError,
   DecodeError,
   InvalidRequest,
   NetworkError,
   TimeoutError,
-} from './lib/errors.js';
+} from './lib/pipeline/errors.js';
 export type { ConnectError, HttpError, HttpErrorModel, Result } from './requests/connect.js';
 export type { ApiResponse, HttpHeaders, HttpResponse } from './lib/http/response.js';
 export type { AttachmentContent } from './requests/attachments/attachmentContent.js';
-export type { RequestOptions } from './lib/options.js';
-export type { RequestBuilder } from './lib/builder.js';
+export type { RequestOptions } from './lib/pipeline/options.js';
+export type { RequestBuilder } from './lib/pipeline/builder.js';
 export {
   DIAGNOSTICS_CHANNELS,
   isAttemptEvent,
   type AttemptEvent,
   type RequestFailure,
   type RequestTraceContext,
-} from './lib/diagnostics.js';
-export { SDK_VERSION, USER_AGENT } from './lib/version.js';
+} from './lib/observability/diagnostics.js';
+export { SDK_VERSION, USER_AGENT } from './lib/configuration/version.js';
 export * from './models/index.js';
 export { parseLaunchResult } from './requests/launch/parseLaunchResult.js';
 export { LaunchResult, LaunchSuccess, LaunchFailure } from './models/LaunchResult.js';

@@ -2,7 +2,7 @@ import {
   Configuration,
   isConfiguration,
   type ConfigurationParameters,
-} from '../lib/configuration.js';
+} from '../lib/configuration/configuration.js';
 import { isRecord } from '../lib/schema/codecs.js';
 import { AttachmentsAPI } from './AttachmentsAPI.js';
 import { NetworkAPI } from './NetworkAPI.js';

@@ -1,13 +1,18 @@
 import type * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
-import type { Configuration } from '../lib/configuration.js';
-import type { HttpError as AnyHttpError, RequestError } from '../lib/errors.js';
-import type { BuilderState } from '../lib/builder.js';
+import type { Configuration } from '../lib/configuration/configuration.js';
+import type { HttpError as AnyHttpError, RequestError } from '../lib/pipeline/errors.js';
+import type { BuilderState } from '../lib/pipeline/builder.js';
 import type { HttpResponse } from '../lib/http/response.js';
-import type { ErrorReader, ErrorReading, Operation, Sensitivity } from '../lib/operation.js';
-import { NO_OPTIONS } from '../lib/options.js';
-import type { Result as AnyResult } from '../lib/outcome.js';
-import { compile, type CompiledOperation } from '../lib/prepare.js';
+import type {
+  ErrorReader,
+  ErrorReading,
+  Operation,
+  Sensitivity,
+} from '../lib/operation/operation.js';
+import { NO_OPTIONS } from '../lib/pipeline/options.js';
+import type { Result as AnyResult } from '../lib/pipeline/outcome.js';
+import { compile, type CompiledOperation } from '../lib/operation/prepare.js';
 import { listOf } from '../lib/schema/codecs.js';
 import { decodeJson } from '../lib/schema/decode.js';
 import { FailureMessage } from '../models/FailureMessage.js';

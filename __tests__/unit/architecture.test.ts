@@ -26,14 +26,14 @@ const problemsOf = async (filePath: string, source: string): Promise<string[]> =
 };
 
 test.each([
-  ['lib/send.ts', "import { Session } from '../models/Session.js';"],
+  ['lib/pipeline/send.ts', "import { Session } from '../../models/Session.js';"],
   [
     'lib/http/transport.ts',
     "import { listSessions } from '../../requests/sessions/listSessions.js';",
   ],
   ['lib/schema/decode.ts', "import { startSandbox } from '../../sandbox/index.js';"],
-  ['lib/errors.ts', "import { main } from '../examples/flow/main.js';"],
-  ['lib/builder.ts', "import { APIClient } from '../index.js';"],
+  ['lib/pipeline/errors.ts', "import { main } from '../../examples/flow/main.js';"],
+  ['lib/pipeline/builder.ts', "import { APIClient } from '../../index.js';"],
   ['models/Session.ts', "import { connectErrors } from '../requests/connect.js';"],
 ])('%s may not %s', async (filePath, line) => {
   const problems = await problemsOf(filePath, `${line}\nexport const used = 1;\n`);
@@ -43,8 +43,11 @@ test.each([
 });
 
 test.each([
-  ['lib/send.ts', "import { exchange } from './http/transport.js';"],
-  ['lib/http/transport.ts', "import type { Configuration } from '../configuration.js';"],
+  ['lib/pipeline/send.ts', "import { exchange } from '../http/transport.js';"],
+  [
+    'lib/http/transport.ts',
+    "import type { Configuration } from '../configuration/configuration.js';",
+  ],
   ['models/Session.ts', "import { model } from '../lib/schema/codecs.js';"],
   ['requests/connect.ts', "import { FailureMessage } from '../models/FailureMessage.js';"],
 ])('%s may %s', async (filePath, line) => {

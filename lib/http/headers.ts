@@ -1,4 +1,4 @@
-import type { Configuration } from '../configuration.js';
+import type { Configuration } from '../configuration/configuration.js';
 
 // The headers of a request. With no per-request headers they depend only on the configuration,
 // the token and whether there is a body, so they are built and checked once and then reused.

@@ -1,4 +1,4 @@
-import { RequestBuilder } from '../../lib/builder.js';
+import { RequestBuilder } from '../../lib/pipeline/builder.js';
 import { ExchangeAttachmentAccessKeyRequest } from '../../models/ExchangeAttachmentAccessKeyRequest.js';
 import { connectOperation, type HttpErrorModel } from '../connect.js';
 import { attachmentContent, type AttachmentContent } from './attachmentContent.js';

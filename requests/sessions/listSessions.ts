@@ -1,5 +1,5 @@
-import { RequestBuilder } from '../../lib/builder.js';
-import { json } from '../../lib/readers.js';
+import { RequestBuilder } from '../../lib/pipeline/builder.js';
+import { json } from '../../lib/operation/readers.js';
 import { integerBetween } from '../../lib/schema/scalars.js';
 import { ListSessionsResponse } from '../../models/ListSessionsResponse.js';
 import { OrderDirection } from '../../models/OrderDirection.js';

@@ -1,5 +1,5 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import { decodeError, invalidRequest } from '../../lib/errors.js';
+import { decodeError, invalidRequest } from '../../lib/pipeline/errors.js';
 import type { ListSessionsResponse } from '../../models/ListSessionsResponse.js';
 import type { Session } from '../../models/Session.js';
 import type { ConnectError, Result } from '../connect.js';

@@ -1,7 +1,7 @@
 import { left } from 'fp-ts/lib/Either.js';
-import type { AccessToken } from '../../lib/configuration.js';
-import { invalidRequest } from '../../lib/errors.js';
-import { checkOptions } from '../../lib/options.js';
+import type { AccessToken } from '../../lib/configuration/configuration.js';
+import { invalidRequest } from '../../lib/pipeline/errors.js';
+import { checkOptions } from '../../lib/pipeline/options.js';
 import type { GetSessionResponse } from '../../models/GetSessionResponse.js';
 import type { Result } from '../connect.js';
 import type { ApiGetSessionRequest } from './getSession.js';

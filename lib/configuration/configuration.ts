@@ -9,10 +9,10 @@ import {
   positive,
   unknownSettings,
   whole,
-} from './configuration-checks.js';
-import type { UndiciDispatcher } from './http/dispatcher.js';
+} from './checks.js';
+import type { UndiciDispatcher } from '../http/dispatcher.js';
 
-export type { UndiciDispatcher } from './http/dispatcher.js';
+export type { UndiciDispatcher } from '../http/dispatcher.js';
 
 /** A bearer token, or a function that yields one (called before every request, may be async). */
 export type AccessToken = string | (() => string | Promise<string>);

@@ -1,4 +1,4 @@
-import type { RequestError } from './errors.js';
+import type { RequestError } from '../pipeline/errors.js';
 import type { Secrets } from './secrets.js';
 
 // The texts an error hands on are bounded: a server's message, the problems of a decoded body,

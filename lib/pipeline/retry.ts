@@ -1,6 +1,6 @@
 import { isLeft, type Either } from 'fp-ts/lib/Either.js';
-import type { HttpHeaders, HttpResponse } from './http/response.js';
-import type { ExchangeFailure } from './http/transport.js';
+import type { HttpHeaders, HttpResponse } from '../http/response.js';
+import type { ExchangeFailure } from '../http/transport.js';
 
 // When to try again, and how long to wait first: pure functions of the attempt's outcome, so the
 // rules are tested without any HTTP (the randomness and the clock are parameters).

@@ -1,6 +1,6 @@
-import type { AccessToken, Configuration } from './configuration.js';
+import type { AccessToken, Configuration } from '../configuration/configuration.js';
 import type { RetrySettings } from './retry.js';
-import { isRecord } from './schema/codecs.js';
+import { isRecord } from '../schema/codecs.js';
 
 // Per-request options (the ones the Go SDK carries in its context), their checks, and how they
 // combine with the configuration's defaults.

@@ -8,8 +8,8 @@ import {
   timeoutError,
   type RequestError,
 } from './errors.js';
-import type { ApiResponse } from './http/response.js';
-import type { CompiledOperation } from './prepare.js';
+import type { ApiResponse } from '../http/response.js';
+import type { CompiledOperation } from '../operation/prepare.js';
 import type { AttemptOutcome } from './retry.js';
 
 // What the last attempt's outcome becomes for the caller: the decoded data of a success, or the

@@ -1,7 +1,7 @@
 import { typeOf } from './base-path.js';
 import type { AccessToken, ConfigurationParameters, DebugLogger } from './configuration.js';
-import { isUndiciDispatcher, type UndiciDispatcher } from './http/dispatcher.js';
-import { MIN_TOKEN_LENGTH } from './http/token.js';
+import { isUndiciDispatcher, type UndiciDispatcher } from '../http/dispatcher.js';
+import { MIN_TOKEN_LENGTH } from '../http/token.js';
 import { USER_AGENT } from './version.js';
 
 // The checks of each setting of a Configuration. Typed for TypeScript callers, checked for

@@ -1,9 +1,9 @@
-import type { AccessToken, Configuration } from './configuration.js';
-import { lowerCaseKeys } from './configuration.js';
+import type { AccessToken, Configuration } from '../configuration/configuration.js';
+import { lowerCaseKeys } from '../configuration/configuration.js';
 import type { RequestOptions } from './options.js';
 import type { Result } from './outcome.js';
-import type { CompiledOperation } from './prepare.js';
-import { isRecord } from './schema/codecs.js';
+import type { CompiledOperation } from '../operation/prepare.js';
+import { isRecord } from '../schema/codecs.js';
 import { send } from './send.js';
 
 /** Everything a request builder holds: where it goes, what it is, and what was set so far. */

@@ -1,12 +1,12 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
-import type { DebugLogger } from './configuration.js';
-import { failureLabel } from './http/transport.js';
-import type { Sensitivity } from './operation.js';
-import { redactHeaders, redactJson } from './redact.js';
-import type { AttemptOutcome } from './retry.js';
-import { parseJsonBytes } from './schema/decode.js';
-import type { Secrets } from './secrets.js';
-import { cut, MAX_LOGGED_BODY_CHARS } from './texts.js';
+import type { DebugLogger } from '../configuration/configuration.js';
+import { failureLabel } from '../http/transport.js';
+import type { Sensitivity } from '../operation/operation.js';
+import { redactHeaders, redactJson } from '../secrecy/redact.js';
+import type { AttemptOutcome } from '../pipeline/retry.js';
+import { parseJsonBytes } from '../schema/decode.js';
+import type { Secrets } from '../secrecy/secrets.js';
+import { cut, MAX_LOGGED_BODY_CHARS } from '../secrecy/texts.js';
 
 // Debug lines: one per attempt, bodies only when asked for. Secret properties and credential
 // headers are masked as a line is built; the whole line is then scrubbed of every sensitive value

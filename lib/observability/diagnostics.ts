@@ -1,9 +1,9 @@
 import { channel, tracingChannel } from 'node:diagnostics_channel';
 import { isLeft } from 'fp-ts/lib/Either.js';
-import type { RequestError } from './errors.js';
-import { failureLabel } from './http/transport.js';
-import type { Result } from './outcome.js';
-import type { AttemptOutcome } from './retry.js';
+import type { RequestError } from '../pipeline/errors.js';
+import { failureLabel } from '../http/transport.js';
+import type { Result } from '../pipeline/outcome.js';
+import type { AttemptOutcome } from '../pipeline/retry.js';
 
 // What the client does, published on Node's diagnostics_channel, as undici publishes its own: a
 // TracingChannel per call and a plain channel per attempt. Only what describes the request's

@@ -1,21 +1,26 @@
 import { isLeft, left } from 'fp-ts/lib/Either.js';
-import type { Configuration } from './configuration.js';
-import { attemptsObserved, callsObserved, publishAttempt, traceCall } from './diagnostics.js';
+import type { Configuration } from '../configuration/configuration.js';
+import {
+  attemptsObserved,
+  callsObserved,
+  publishAttempt,
+  traceCall,
+} from '../observability/diagnostics.js';
 import { abortError, invalidRequest, timeoutError } from './errors.js';
-import { sleep, within } from './http/abortable.js';
-import { dispatcherFor } from './http/dispatcher.js';
-import { requestHeaders } from './http/headers.js';
-import { isPending } from './http/promise.js';
-import { resolveToken } from './http/token.js';
-import { exchange } from './http/transport.js';
-import { logAttempt, logRequestBody, logResponseBody, outcomeLabel } from './log.js';
+import { sleep, within } from '../http/abortable.js';
+import { dispatcherFor } from '../http/dispatcher.js';
+import { requestHeaders } from '../http/headers.js';
+import { isPending } from '../http/promise.js';
+import { resolveToken } from '../http/token.js';
+import { exchange } from '../http/transport.js';
+import { logAttempt, logRequestBody, logResponseBody, outcomeLabel } from '../observability/log.js';
 import { checkOptions, retrySettingsOf, timeoutOf, type RequestOptions } from './options.js';
 import { resultOf, type Result } from './outcome.js';
-import { prepare, type CompiledOperation, type PreparedRequest } from './prepare.js';
-import { credentialsIn } from './redact.js';
+import { prepare, type CompiledOperation, type PreparedRequest } from '../operation/prepare.js';
+import { credentialsIn } from '../secrecy/redact.js';
 import { retryDelay } from './retry.js';
-import { Secrets } from './secrets.js';
-import { sealed } from './texts.js';
+import { Secrets } from '../secrecy/secrets.js';
+import { sealed } from '../secrecy/texts.js';
 
 // The one send path: check → resolve the token → send, retrying what the rules allow → read the
 // answer. Every operation goes through here; it resolves to an Either and never rejects, and

@@ -1,4 +1,4 @@
-import type { HttpResponse } from './http/response.js';
+import type { HttpResponse } from '../http/response.js';
 
 // Errors are plain values, discriminated by `_tag`, so they can be matched exhaustively and
 // composed in fp-ts pipelines. Every `message` is built from parts that can hold no secret.

@@ -1,7 +1,7 @@
 import type * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { Configuration } from '../lib/configuration/configuration.js';
-import type { HttpError as AnyHttpError, RequestError } from '../lib/pipeline/errors.js';
+import type { HttpErrorOf, RequestError } from '../lib/pipeline/errors.js';
 import type { BuilderState } from '../lib/pipeline/builder.js';
 import type { HttpResponse } from '../lib/http/response.js';
 import type {
@@ -11,7 +11,7 @@ import type {
   Sensitivity,
 } from '../lib/operation/operation.js';
 import { NO_OPTIONS } from '../lib/pipeline/options.js';
-import type { Result as AnyResult } from '../lib/pipeline/outcome.js';
+import type { ResultOf } from '../lib/pipeline/outcome.js';
 import { compile, type CompiledOperation } from '../lib/operation/prepare.js';
 import { listOf } from '../lib/schema/codecs.js';
 import { decodeJson } from '../lib/schema/decode.js';
@@ -26,13 +26,13 @@ import { ValidationResult } from '../models/ValidationResult.js';
 export type HttpErrorModel = readonly ValidationResult[] | FailureMessage;
 
 /** The server answered with a status that is not a success. */
-export type HttpError = AnyHttpError<HttpErrorModel>;
+export type HttpError = HttpErrorOf<HttpErrorModel>;
 
 /** Every way a Connect request can fail, discriminated by `_tag`. */
 export type ConnectError = RequestError<HttpErrorModel>;
 
 /** What `execute()` resolves to. */
-export type Result<T> = AnyResult<T, HttpErrorModel>;
+export type Result<T> = ResultOf<T, HttpErrorModel>;
 
 const NOTHING: ErrorReading<HttpErrorModel> = { model: undefined, says: '' };
 

@@ -7,10 +7,10 @@ import type { Configuration } from '../configuration/configuration.js';
 // refuses with an exception that would reach the caller as a NetworkError, retried as if the
 // network had failed, when the request is wrong and nothing was sent.
 
-export type Headers = Readonly<Record<string, string>>;
+export type HeaderFields = Readonly<Record<string, string>>;
 
 export interface CheckedHeaders {
-  readonly headers: Headers;
+  readonly headers: HeaderFields;
   /** What HTTP or undici does not allow, one line each, naming the header, never its value. */
   readonly problems: readonly string[];
 }
@@ -27,7 +27,7 @@ export const requestHeaders = (
   config: Configuration,
   hasBody: boolean,
   token: string | undefined,
-  extra: Headers | undefined,
+  extra: HeaderFields | undefined,
 ): CheckedHeaders => {
   if (extra !== undefined) return build(config, hasBody, token, extra);
   let slots = reusable.get(config);
@@ -57,7 +57,7 @@ const build = (
   config: Configuration,
   hasBody: boolean,
   token: string | undefined,
-  extra: Headers | undefined,
+  extra: HeaderFields | undefined,
 ): CheckedHeaders => {
   const headers: Record<string, string> = {
     accept: 'application/json',

@@ -1,9 +1,8 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { DebugLogger } from '../configuration/configuration.js';
-import { failureLabel } from '../http/transport.js';
+import { failureLabel, type AttemptOutcome } from '../http/transport.js';
 import type { Sensitivity } from '../operation/operation.js';
 import { redactHeaders, redactJson } from '../secrecy/redact.js';
-import type { AttemptOutcome } from '../pipeline/retry.js';
 import { parseJsonBytes } from '../schema/decode.js';
 import type { Secrets } from '../secrecy/secrets.js';
 import { cut, MAX_LOGGED_BODY_CHARS } from '../secrecy/texts.js';

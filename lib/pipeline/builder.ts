@@ -1,7 +1,7 @@
 import type { AccessToken, Configuration } from '../configuration/configuration.js';
 import { lowerCaseKeys } from '../configuration/configuration.js';
 import type { RequestOptions } from './options.js';
-import type { Result } from './outcome.js';
+import type { ResultOf } from './outcome.js';
 import type { CompiledOperation } from '../operation/prepare.js';
 import { isRecord } from '../schema/codecs.js';
 import { send } from './send.js';
@@ -86,6 +86,6 @@ export class RequestBuilder<P, T, M> {
    * Sends the request. Resolves to `Left(error)` or `Right(ApiResponse)`; never rejects.
    * An arrow property, so that `builder.execute` is a TaskEither on its own.
    */
-  readonly execute = (): Promise<Result<T, M>> =>
+  readonly execute = (): Promise<ResultOf<T, M>> =>
     send(this.state.configuration, this.state.operation, this.state.params, this.state.options);
 }

@@ -6,7 +6,7 @@ import {
   publishAttempt,
   traceCall,
 } from '../observability/diagnostics.js';
-import { abortError, invalidRequest, timeoutError } from './errors.js';
+import { abortError, internalError, invalidRequest, timeoutError } from './errors.js';
 import { sleep, within } from '../http/abortable.js';
 import { dispatcherFor } from '../http/dispatcher.js';
 import { requestHeaders } from '../http/headers.js';
@@ -15,7 +15,7 @@ import { resolveToken } from '../http/token.js';
 import { exchange } from '../http/transport.js';
 import { logAttempt, logRequestBody, logResponseBody, outcomeLabel } from '../observability/log.js';
 import { checkOptions, retrySettingsOf, timeoutOf, type RequestOptions } from './options.js';
-import { resultOf, type Result } from './outcome.js';
+import { resultOf, type ResultOf } from './outcome.js';
 import { prepare, type CompiledOperation, type PreparedRequest } from '../operation/prepare.js';
 import { credentialsIn } from '../secrecy/redact.js';
 import { retryDelay } from './retry.js';
@@ -31,7 +31,7 @@ export const send = <P, T, M>(
   operation: CompiledOperation<P, T, M>,
   params: Partial<P>,
   options: RequestOptions,
-): Promise<Result<T, M>> =>
+): Promise<ResultOf<T, M>> =>
   callsObserved()
     ? traceCall(operation, () => sendSealed(config, operation, params, options))
     : sendSealed(config, operation, params, options);
@@ -41,7 +41,7 @@ const sendSealed = async <P, T, M>(
   operation: CompiledOperation<P, T, M>,
   params: Partial<P>,
   options: RequestOptions,
-): Promise<Result<T, M>> => {
+): Promise<ResultOf<T, M>> => {
   const secrets = new Secrets();
   try {
     const result = await sendChecked(config, operation, params, options, secrets);
@@ -49,9 +49,7 @@ const sendSealed = async <P, T, M>(
   } catch (error) {
     // Nothing after the first attempt can throw (readers and the logger are guarded), so an
     // exception here came before anything was sent: a bug, reported as such, never as the network.
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    const problem = `internal error, please report it: ${detail}`;
-    return left(sealed(invalidRequest(operation.name, [problem]), secrets));
+    return left(sealed(internalError(operation.name, error), secrets));
   }
 };
 
@@ -61,7 +59,7 @@ const sendChecked = async <P, T, M>(
   params: Partial<P>,
   options: RequestOptions,
   secrets: Secrets,
-): Promise<Result<T, M>> => {
+): Promise<ResultOf<T, M>> => {
   for (const value of credentialsIn(config.defaultHeaders)) secrets.add(value);
   for (const value of credentialsIn(options.headers)) secrets.add(value);
   const prepared = prepare(operation, params, config.logger !== undefined);
@@ -110,7 +108,7 @@ const sendWithRetries = async <P, T, M>(
   options: RequestOptions,
   secrets: Secrets,
   authorized: boolean,
-): Promise<Result<T, M>> => {
+): Promise<ResultOf<T, M>> => {
   const { name, sensitivity } = operation;
   const timeoutMs = timeoutOf(config, options);
   const retry = retrySettingsOf(config, options);

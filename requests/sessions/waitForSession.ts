@@ -1,6 +1,6 @@
 import { left } from 'fp-ts/lib/Either.js';
 import type { AccessToken } from '../../lib/configuration/configuration.js';
-import { invalidRequest } from '../../lib/pipeline/errors.js';
+import { internalError, invalidRequest } from '../../lib/pipeline/errors.js';
 import { checkOptions } from '../../lib/pipeline/options.js';
 import type { GetSessionResponse } from '../../models/GetSessionResponse.js';
 import type { Result } from '../connect.js';
@@ -109,8 +109,7 @@ export class ApiWaitForSessionRequest {
     const poll = (signal: AbortSignal) => state.poll.signal(signal).execute();
     return waitUntilFinal(poll, state, state.timing).catch((error: unknown) => {
       // Nothing in the wait is meant to throw; should something, it is still an answer.
-      const detail = error instanceof Error ? error.name : typeof error;
-      return left(invalidRequest(WAIT_OPERATION, [`internal error, please report it: ${detail}`]));
+      return left(internalError(WAIT_OPERATION, error));
     });
   };
 }

@@ -1,4 +1,6 @@
-// The package's public surface: the names of DESIGN.md §1, the models, and the builder types.
+// The package's public surface: the client, its APIs and their builder types, the settings, the
+// errors and results, the models, diagnostics, and parseLaunchResult. These names are the
+// package's contract with its users; renaming one is a breaking change.
 export { APIClient } from './requests/APIClient.js';
 export { SessionsAPI } from './requests/SessionsAPI.js';
 export { AttachmentsAPI } from './requests/AttachmentsAPI.js';
@@ -15,14 +17,13 @@ export type { AllSessions } from './requests/sessions/paging.js';
 export type { ApiExchangeAttachmentAccessKeyRequest } from './requests/attachments/exchangeAttachmentAccessKey.js';
 export type { ApiListProvidersRequest } from './requests/network/listProviders.js';
 export type { ApiIdentityLookupRequest } from './requests/network/identityLookup.js';
-export {
-  Configuration,
-  DEFAULT_BASE_PATH,
-  type AccessToken,
-  type ConfigurationParameters,
-  type DebugLogger,
-  type UndiciDispatcher,
-} from './lib/configuration/configuration.js';
+export { Configuration, DEFAULT_BASE_PATH } from './requests/Configuration.js';
+export type {
+  AccessToken,
+  ConfigurationParameters,
+  DebugLogger,
+} from './lib/configuration/parameters.js';
+export type { UndiciDispatcher } from './lib/http/dispatcher.js';
 export type {
   AbortError,
   DecodeError,
@@ -42,7 +43,7 @@ export {
   type RequestFailure,
   type RequestTraceContext,
 } from './lib/observability/diagnostics.js';
-export { SDK_VERSION, USER_AGENT } from './lib/configuration/version.js';
+export { SDK_VERSION, USER_AGENT } from './requests/version.js';
 export * from './models/index.js';
 export { parseLaunchResult } from './requests/launch/parseLaunchResult.js';
 export { LaunchResult, LaunchSuccess, LaunchFailure } from './models/LaunchResult.js';

@@ -1,6 +1,6 @@
 import type * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
-import type { Configuration } from '../lib/configuration/configuration.js';
+import type { Settings } from '../lib/configuration/configuration.js';
 import type { HttpErrorOf, RequestError } from '../lib/pipeline/errors.js';
 import type { BuilderState } from '../lib/pipeline/builder.js';
 import type { HttpResponse } from '../lib/http/response.js';
@@ -92,7 +92,7 @@ export const connectOperation = <P, T>(
 
 /** The state of a new builder of `operation`, with the parameters its API method was given. */
 export const startRequest = <P, T>(
-  configuration: Configuration,
+  configuration: Settings,
   operation: ConnectOperation<P, T>,
   params: Partial<P>,
 ): BuilderState<P, T, HttpErrorModel> => ({

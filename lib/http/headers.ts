@@ -1,4 +1,4 @@
-import type { Configuration } from '../configuration/configuration.js';
+import type { Settings } from '../configuration/configuration.js';
 
 // The headers of a request. With no per-request headers they depend only on the configuration,
 // the token and whether there is a body, so they are built and checked once and then reused.
@@ -21,10 +21,10 @@ interface Reusable {
 }
 
 // Per configuration: the last headers built without a body, and with one.
-const reusable = new WeakMap<Configuration, [Reusable | undefined, Reusable | undefined]>();
+const reusable = new WeakMap<Settings, [Reusable | undefined, Reusable | undefined]>();
 
 export const requestHeaders = (
-  config: Configuration,
+  config: Settings,
   hasBody: boolean,
   token: string | undefined,
   extra: HeaderFields | undefined,
@@ -54,7 +54,7 @@ const NOT_IN_A_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 const FRAMING = new Set(['content-length', 'transfer-encoding', 'keep-alive', 'upgrade', 'expect']);
 
 const build = (
-  config: Configuration,
+  config: Settings,
   hasBody: boolean,
   token: string | undefined,
   extra: HeaderFields | undefined,

@@ -1,4 +1,4 @@
-import type { AccessToken } from '../configuration/configuration.js';
+import type { AccessToken } from '../configuration/parameters.js';
 import { errorKind } from '../pipeline/errors.js';
 
 // The bearer token of a request: a string as it is, or what the provider function yields.

@@ -1,5 +1,5 @@
-import type { AccessToken, Configuration } from '../configuration/configuration.js';
-import { lowerCaseKeys } from '../configuration/configuration.js';
+import { lowerCaseKeys, type Settings } from '../configuration/configuration.js';
+import type { AccessToken } from '../configuration/parameters.js';
 import type { RequestOptions } from './options.js';
 import type { ResultOf } from './outcome.js';
 import type { CompiledOperation } from '../operation/prepare.js';
@@ -8,7 +8,7 @@ import { send } from './send.js';
 
 /** Everything a request builder holds: where it goes, what it is, and what was set so far. */
 export interface BuilderState<P, T, M> {
-  readonly configuration: Configuration;
+  readonly configuration: Settings;
   readonly operation: CompiledOperation<P, T, M>;
   readonly params: Partial<P>;
   readonly options: RequestOptions;

@@ -1,4 +1,5 @@
-import type { AccessToken, Configuration } from '../configuration/configuration.js';
+import type { Settings } from '../configuration/configuration.js';
+import type { AccessToken } from '../configuration/parameters.js';
 import type { RetrySettings } from './retry.js';
 import { isRecord } from '../schema/codecs.js';
 
@@ -54,16 +55,16 @@ export const checkOptions = (options: RequestOptions): readonly string[] => {
 };
 
 /** The timeout of each attempt: the request's own, else the configuration's. */
-export const timeoutOf = (config: Configuration, options: RequestOptions): number =>
+export const timeoutOf = (config: Settings, options: RequestOptions): number =>
   options.timeoutMs ?? config.timeoutMs;
 
 /** The retry settings of a request: the configuration's, with the request's own maxRetries. */
-export const retrySettingsOf = (config: Configuration, options: RequestOptions): RetrySettings =>
+export const retrySettingsOf = (config: Settings, options: RequestOptions): RetrySettings =>
   options.maxRetries === undefined
     ? config
     : { ...backoffOf(config), maxRetries: options.maxRetries };
 
-const backoffOf = ({ retryBaseDelayMs, retryMaxDelayMs, maxRetryAfterMs }: Configuration) => ({
+const backoffOf = ({ retryBaseDelayMs, retryMaxDelayMs, maxRetryAfterMs }: Settings) => ({
   retryBaseDelayMs,
   retryMaxDelayMs,
   maxRetryAfterMs,

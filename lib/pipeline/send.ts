@@ -1,5 +1,5 @@
 import { isLeft, left } from 'fp-ts/lib/Either.js';
-import type { Configuration } from '../configuration/configuration.js';
+import type { Settings } from '../configuration/configuration.js';
 import {
   attemptsObserved,
   callsObserved,
@@ -27,7 +27,7 @@ import { sealed } from '../secrecy/texts.js';
 // every error it resolves to is scrubbed of the request's secrets and bounded (texts.ts).
 
 export const send = <P, T, M>(
-  config: Configuration,
+  config: Settings,
   operation: CompiledOperation<P, T, M>,
   params: Partial<P>,
   options: RequestOptions,
@@ -37,7 +37,7 @@ export const send = <P, T, M>(
     : sendSealed(config, operation, params, options);
 
 const sendSealed = async <P, T, M>(
-  config: Configuration,
+  config: Settings,
   operation: CompiledOperation<P, T, M>,
   params: Partial<P>,
   options: RequestOptions,
@@ -54,7 +54,7 @@ const sendSealed = async <P, T, M>(
 };
 
 const sendChecked = async <P, T, M>(
-  config: Configuration,
+  config: Settings,
   operation: CompiledOperation<P, T, M>,
   params: Partial<P>,
   options: RequestOptions,
@@ -101,7 +101,7 @@ const sendChecked = async <P, T, M>(
 };
 
 const sendWithRetries = async <P, T, M>(
-  config: Configuration,
+  config: Settings,
   operation: CompiledOperation<P, T, M>,
   prepared: PreparedRequest,
   headers: Readonly<Record<string, string>>,

@@ -1,5 +1,5 @@
 import { left } from 'fp-ts/lib/Either.js';
-import type { AccessToken } from '../../lib/configuration/configuration.js';
+import type { AccessToken } from '../../lib/configuration/parameters.js';
 import { internalError, invalidRequest } from '../../lib/pipeline/errors.js';
 import { checkOptions } from '../../lib/pipeline/options.js';
 import type { GetSessionResponse } from '../../models/GetSessionResponse.js';

@@ -5,18 +5,11 @@ export { APIClient } from './requests/APIClient.js';
 export { SessionsAPI } from './requests/SessionsAPI.js';
 export { AttachmentsAPI } from './requests/AttachmentsAPI.js';
 export { NetworkAPI } from './requests/NetworkAPI.js';
-export type { ApiCancelSessionRequest } from './requests/sessions/cancelSession.js';
-export type { ApiCreateSessionRequest } from './requests/sessions/createSession.js';
-export type { ApiExchangeResultsKeyRequest } from './requests/sessions/exchangeResultsKey.js';
-export type { ApiGetSessionRequest } from './requests/sessions/getSession.js';
-export type { ApiListSessionsRequest } from './requests/sessions/listSessions.js';
-export type { ApiRedactSessionRequest } from './requests/sessions/redactSession.js';
+// Every operation's builder and Params types, from the operations' table.
+export type * from './requests/operations.js';
 export type { ApiWaitForSessionRequest } from './requests/sessions/waitForSession.js';
 export type { SessionUpdate, WaitProgress } from './requests/sessions/waiting.js';
 export type { AllSessions } from './requests/sessions/paging.js';
-export type { ApiExchangeAttachmentAccessKeyRequest } from './requests/attachments/exchangeAttachmentAccessKey.js';
-export type { ApiListProvidersRequest } from './requests/network/listProviders.js';
-export type { ApiIdentityLookupRequest } from './requests/network/identityLookup.js';
 export { Configuration, DEFAULT_BASE_PATH } from './requests/Configuration.js';
 export type {
   AccessToken,

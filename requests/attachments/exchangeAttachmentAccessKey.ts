@@ -3,6 +3,7 @@ import { ExchangeAttachmentAccessKeyRequest } from '../../models/ExchangeAttachm
 import { connectOperation, type HttpErrorModel } from '../connect.js';
 import { attachmentContent, type AttachmentContent } from './attachmentContent.js';
 
+/** The parameters of ExchangeAttachmentAccessKey, as its builder holds them. */
 export interface ExchangeAttachmentAccessKeyParams {
   readonly exchangeAttachmentAccessKeyRequest: ExchangeAttachmentAccessKeyRequest;
 }

@@ -4,6 +4,7 @@ import { pathSegment } from '../../lib/schema/scalars.js';
 import { IdentityLookupResponse } from '../../models/IdentityLookupResponse.js';
 import { connectOperation, type HttpErrorModel } from '../connect.js';
 
+/** The parameters of IdentityLookup, as its builder holds them. */
 export interface IdentityLookupParams {
   readonly phoneNumber: string;
 }

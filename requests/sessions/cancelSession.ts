@@ -4,6 +4,7 @@ import { CancelSessionResponse } from '../../models/CancelSessionResponse.js';
 import { connectOperation, type HttpErrorModel } from '../connect.js';
 import { sessionIdParam } from '../params.js';
 
+/** The parameters of CancelSession, as its builder holds them. */
 export interface CancelSessionParams {
   readonly sessionId: string;
 }

@@ -4,6 +4,7 @@ import { CreateSessionRequest } from '../../models/CreateSessionRequest.js';
 import { CreateSessionResponse } from '../../models/CreateSessionResponse.js';
 import { connectOperation, type HttpErrorModel } from '../connect.js';
 
+/** The parameters of CreateSession, as its builder holds them. */
 export interface CreateSessionParams {
   readonly createSessionRequest: CreateSessionRequest;
 }

@@ -5,6 +5,7 @@ import { ExchangeResultsKeyResponse } from '../../models/ExchangeResultsKeyRespo
 import { connectOperation, type HttpErrorModel } from '../connect.js';
 import { sessionIdParam } from '../params.js';
 
+/** The parameters of ExchangeResultsKey, as its builder holds them. */
 export interface ExchangeResultsKeyParams {
   readonly sessionId: string;
   readonly exchangeResultsKeyRequest: ExchangeResultsKeyRequest;

@@ -4,6 +4,7 @@ import { GetSessionResponse } from '../../models/GetSessionResponse.js';
 import { connectOperation, type HttpErrorModel } from '../connect.js';
 import { sessionIdParam } from '../params.js';
 
+/** The parameters of GetSession, as its builder holds them. */
 export interface GetSessionParams {
   readonly sessionId: string;
 }

@@ -7,6 +7,7 @@ import { SessionOrdering } from '../../models/SessionOrdering.js';
 import { connectOperation, type HttpErrorModel, type Result } from '../connect.js';
 import { collectSessions, pagesOf, type AllSessions } from './paging.js';
 
+/** The parameters of ListSessions, as its builder holds them (each optional on the wire). */
 export interface ListSessionsParams {
   readonly orderBy: SessionOrdering;
   readonly orderDirection: OrderDirection;

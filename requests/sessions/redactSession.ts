@@ -3,6 +3,7 @@ import { empty } from '../../lib/operation/readers.js';
 import { connectOperation, type HttpErrorModel } from '../connect.js';
 import { sessionIdParam } from '../params.js';
 
+/** The parameters of RedactSession, as its builder holds them. */
 export interface RedactSessionParams {
   readonly sessionId: string;
 }

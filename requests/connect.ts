@@ -64,10 +64,10 @@ const otherStatus = (response: HttpResponse): ErrorReading<HttpErrorModel> => {
   return isLeft(decoded) ? NOTHING : { model: undefined, says: decoded.right.message };
 };
 
-export const connectErrors: ErrorReader<HttpErrorModel> = (response) =>
+const connectErrors: ErrorReader<HttpErrorModel> = (response) =>
   (ERROR_BODIES.get(response.status) ?? otherStatus)(response);
 
-export const connectSensitivity: Sensitivity = {
+const connectSensitivity: Sensitivity = {
   // Access keys; the launch URL, which carries the client token; attachment keys by their field.
   secretProperties: new Set([
     'resultsAccessKey',
@@ -83,7 +83,7 @@ export const connectSensitivity: Sensitivity = {
 };
 
 /** A Connect operation: its own description, with the parts every Connect operation shares. */
-export type ConnectOperation<P, T> = CompiledOperation<P, T, HttpErrorModel>;
+type ConnectOperation<P, T> = CompiledOperation<P, T, HttpErrorModel>;
 
 export const connectOperation = <P, T>(
   description: Omit<Operation<P, T, HttpErrorModel>, 'errors' | 'sensitivity'>,

@@ -29,7 +29,7 @@ export interface AnyRequest {
   maxRetries(retries: number): AnyRequest;
 }
 
-export interface SuccessAnswer {
+interface SuccessAnswer {
   readonly status: number;
   readonly body: string | Buffer;
   readonly headers: Readonly<Record<string, string>>;

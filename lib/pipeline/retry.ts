@@ -6,9 +6,9 @@ import type { AttemptOutcome } from '../http/transport.js';
 // rules are tested without any HTTP (the randomness and the clock are parameters).
 
 /** Statuses that say "try again later" rather than "this request is wrong". */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
-export interface Backoff {
+interface Backoff {
   readonly retryBaseDelayMs: number;
   readonly retryMaxDelayMs: number;
 }
@@ -52,7 +52,7 @@ export const retryDelay = (
 };
 
 /** Exponential backoff with full jitter: uniform in [0, min(max, base·2^(retry-1))]. */
-export const backoffMs = (
+const backoffMs = (
   retry: number,
   { retryBaseDelayMs, retryMaxDelayMs }: Backoff,
   random: () => number = Math.random,

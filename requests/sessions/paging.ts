@@ -13,7 +13,7 @@ import type { ConnectError, Result } from '../connect.js';
 const OPERATION = 'SessionsAPI.ListSessions';
 
 /** One page of the listing: the builder set to that page, executed. */
-export type PageFetcher = (page: number) => Promise<Result<ListSessionsResponse>>;
+type PageFetcher = (page: number) => Promise<Result<ListSessionsResponse>>;
 
 /**
  * The pages from `startPage` on, as an AsyncIterable: each `for await` starts a new walk, and
@@ -77,7 +77,7 @@ const loopProblem = (
 export type AllSessions = Either<ConnectError, ReadonlyArray<Session>>;
 
 /** `limit` as `allUpTo` takes it: a whole number ≥ 1 (Infinity is `all()`'s). */
-export const limitProblem = (limit: number): string | undefined =>
+const limitProblem = (limit: number): string | undefined =>
   (Number.isInteger(limit) && limit >= 1) || limit === Number.POSITIVE_INFINITY
     ? undefined
     : 'limit: must be a whole number ≥ 1';

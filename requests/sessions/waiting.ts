@@ -68,7 +68,7 @@ export const realTiming: Timing = {
   },
 };
 
-export interface WaitPlan {
+interface WaitPlan {
   readonly pollIntervalMs: number;
   readonly maxWaitMs: number;
   readonly onUpdate: SessionUpdate | undefined;
@@ -78,7 +78,7 @@ export interface WaitPlan {
 }
 
 /** One getSession call, cut short when `signal` aborts. */
-export type Poll = (signal: AbortSignal) => Promise<Result<GetSessionResponse>>;
+type Poll = (signal: AbortSignal) => Promise<Result<GetSessionResponse>>;
 
 const isFinal = (state: SessionState): boolean =>
   state === SessionState.IdvSuccess || state === SessionState.IdvFailed;

@@ -24,7 +24,7 @@ const isLockTaken = (error: unknown): boolean =>
  * parallel would run a half-written binary: one process extracts under a lock while the others
  * wait for it, and a marker says the extraction finished.
  */
-export const chromiumExecutable = async (): Promise<string> => {
+const chromiumExecutable = async (): Promise<string> => {
   const deadline = Date.now() + STALE_LOCK_MS;
   while (!(existsSync(READY) && existsSync(EXTRACTED))) {
     try {
@@ -53,7 +53,7 @@ export const chromiumExecutable = async (): Promise<string> => {
   return EXTRACTED;
 };
 
-export interface BrowserOptions {
+interface BrowserOptions {
   /** Every request goes through this proxy (see proxy.ts), loopback ones included. */
   readonly proxyUrl?: string;
 }

@@ -5,7 +5,7 @@ import { floorNode } from './floor-node.js';
 
 // `npm run test:floor`: the suite again on the oldest Node that package.json `engines` admits,
 // after `npm run test:unit` ran it on the Node of the npm scripts (24): the main flow against the
-// sandbox (all nine operations end to end), then every Jest suite but the package ones, which
+// sandbox (every operation end to end), then every Jest suite but the package ones, which
 // run each of their setups on both Node versions themselves.
 
 const root = join(import.meta.dirname, '..');

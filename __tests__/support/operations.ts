@@ -17,8 +17,8 @@ import {
 } from './fixtures.js';
 
 // The operations as data, a case for each entry of the operations' table (requests/operations.ts):
-// how to build each request, what must go on the wire, and what a
-// success answer decodes to. Test files iterate over this table; each assertion stays concrete.
+// how to build each request, what must go on the wire, and what a success answer decodes to. Test
+// files iterate over this table; each assertion stays concrete.
 
 /** What every builder has in common, seen from a test that does not care which one it is. */
 export interface AnyRequest {

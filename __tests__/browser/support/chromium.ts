@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
-// Headless Chromium from npm alone (DESIGN.md §5): @sparticuz/chromium carries the binary,
-// puppeteer-core drives it. Our own argument list, not chromium.args: that one has
-// --single-process and --disable-web-security, and these tests need real origin checks.
+// Headless Chromium from npm alone, with no system browser and no download at test time:
+// @sparticuz/chromium carries the binary, puppeteer-core drives it. Our own argument list, not
+// chromium.args: that one has --single-process and --disable-web-security, and these tests need
+// real origin checks.
 
 const EXTRACTED = join(tmpdir(), 'chromium');
 const READY = join(tmpdir(), 'chromium.trinsic-connect-ready');

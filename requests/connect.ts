@@ -83,7 +83,7 @@ const connectSensitivity: Sensitivity = {
 };
 
 /** A Connect operation: its own description, with the parts every Connect operation shares. */
-type ConnectOperation<P, T> = CompiledOperation<P, T, HttpErrorModel>;
+export type ConnectOperation<P, T> = CompiledOperation<P, T, HttpErrorModel>;
 
 export const connectOperation = <P, T>(
   description: Omit<Operation<P, T, HttpErrorModel>, 'errors' | 'sensitivity'>,

@@ -2,7 +2,7 @@
 // so each message shows what was given (never a credential or a query, which may hold one) and,
 // where it can tell, the value that was meant.
 
-interface BasePath {
+export interface BasePath {
   /** Scheme, host and port. */
   readonly origin: string;
   /** The path under the origin, with no trailing slash ('' for none). */

@@ -21,7 +21,7 @@ export const sleep = (ms: number, signal: AbortSignal | undefined): Promise<bool
   });
 
 /** What became of a wait: the work's value, or why the wait was cut short. */
-type Waited<T> =
+export type Waited<T> =
   | { readonly done: true; readonly value: T }
   | { readonly done: false; readonly why: 'abort' | 'timeout' };
 

@@ -12,7 +12,7 @@ import { bridgeHandler, type BridgedDispatchHandler } from './handler-bridge.js'
 // `.2` symbol, so a `setGlobalDispatcher(new ProxyAgent(…))` of either is followed.
 
 /** The request the SDK asks a dispatcher to send. */
-interface DispatchRequest {
+export interface DispatchRequest {
   readonly origin: string;
   /** Path and query. */
   readonly path: string;

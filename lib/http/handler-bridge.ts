@@ -9,7 +9,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 // undici 6 calls the old methods, which this bridge turns into the new calls.
 
 /** The old (undici ≤ 6) handler API, as undici 6 calls it. */
-interface LegacyDispatchHandler {
+export interface LegacyDispatchHandler {
   onConnect(abort: (error?: Error) => void, context?: unknown): void;
   onHeaders(
     statusCode: number,

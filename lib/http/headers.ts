@@ -7,9 +7,9 @@ import type { Settings } from '../configuration/configuration.js';
 // refuses with an exception that would reach the caller as a NetworkError, retried as if the
 // network had failed, when the request is wrong and nothing was sent.
 
-type HeaderFields = Readonly<Record<string, string>>;
+export type HeaderFields = Readonly<Record<string, string>>;
 
-interface CheckedHeaders {
+export interface CheckedHeaders {
   readonly headers: HeaderFields;
   /** What HTTP or undici does not allow, one line each, naming the header, never its value. */
   readonly problems: readonly string[];

@@ -3,7 +3,7 @@ import { errorKind } from '../pipeline/errors.js';
 
 // The bearer token of a request: a string as it is, or what the provider function yields.
 
-interface ResolvedToken {
+export interface ResolvedToken {
   readonly secret: string | undefined;
   readonly problems: readonly string[];
 }

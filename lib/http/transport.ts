@@ -12,7 +12,7 @@ import { startTimer } from './timers.js';
 // arrives as chunks in a handler instead of through a stream and an async iterator, and no
 // AbortController is made per request. Per call that is most of the SDK's cost over the socket.
 
-interface Exchange {
+export interface Exchange {
   /** `https://host:port`, with no path. */
   readonly origin: string;
   /** Path and query. */

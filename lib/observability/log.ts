@@ -11,7 +11,7 @@ import { cut, MAX_LOGGED_BODY_CHARS } from '../secrecy/texts.js';
 // headers are masked as a line is built; the whole line is then scrubbed of every sensitive value
 // the request knows, and only then cut.
 
-interface AttemptLog {
+export interface AttemptLog {
   readonly operation: string;
   readonly method: string;
   readonly target: string;

@@ -22,7 +22,7 @@ export interface ParamSpec<V> {
 }
 
 /** Parameter specs, one per builder field. */
-type ParamSpecs<P> = { readonly [K in keyof P]-?: ParamSpec<Exclude<P[K], undefined>> };
+export type ParamSpecs<P> = { readonly [K in keyof P]-?: ParamSpec<Exclude<P[K], undefined>> };
 
 /** Problems found in a decoded answer; each names its path. */
 export type DecodeProblems = readonly string[];

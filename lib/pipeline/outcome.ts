@@ -17,7 +17,7 @@ import type { AttemptOutcome } from '../http/transport.js';
 
 export type ResultOf<T, M> = Either<RequestError<M>, ApiResponse<T>>;
 
-interface Finish {
+export interface Finish {
   readonly attempt: number;
   readonly strict: boolean;
   readonly timeoutMs: number;

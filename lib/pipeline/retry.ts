@@ -8,7 +8,7 @@ import type { AttemptOutcome } from '../http/transport.js';
 /** Statuses that say "try again later" rather than "this request is wrong". */
 const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
-interface Backoff {
+export interface Backoff {
   readonly retryBaseDelayMs: number;
   readonly retryMaxDelayMs: number;
 }

@@ -11,7 +11,7 @@ export const isRecord = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 
 /** A codec whose structure can be walked for exactness. */
-type Walkable = ModelType<t.Props, t.Props> | ListType<t.Mixed>;
+export type Walkable = ModelType<t.Props, t.Props> | ListType<t.Mixed>;
 
 // Type guards rather than bare instanceof, which would widen the type parameters to `any`.
 export const isModel = (codec: t.Mixed): codec is ModelType<t.Props, t.Props> =>
@@ -25,7 +25,7 @@ export const isEnum = (codec: t.Decoder<unknown, unknown>): codec is EnumType<st
 const isWalkable = (codec: t.Mixed): codec is Walkable => isModel(codec) || isList(codec);
 
 /** A property no schema names: its path (dot-joined, indices as numbers) and the model it is in. */
-interface UnknownProperty {
+export interface UnknownProperty {
   readonly path: string;
   readonly model: string;
 }
@@ -113,7 +113,7 @@ export class ListType<C extends t.Mixed> extends t.Type<Array<t.TypeOf<C>>, Arra
 export const listOf = <C extends t.Mixed>(item: C): ListType<C> => new ListType(item);
 
 /** An enum schema: the codec, whose own properties are also the values (`SessionState.IdvSuccess`). */
-class EnumType<V extends string> extends t.Type<V, V> {
+export class EnumType<V extends string> extends t.Type<V, V> {
   readonly _tag = 'EnumType' as const;
 
   constructor(

@@ -13,7 +13,7 @@ import type { ConnectError, Result } from '../connect.js';
 const OPERATION = 'SessionsAPI.ListSessions';
 
 /** One page of the listing: the builder set to that page, executed. */
-type PageFetcher = (page: number) => Promise<Result<ListSessionsResponse>>;
+export type PageFetcher = (page: number) => Promise<Result<ListSessionsResponse>>;
 
 /**
  * The pages from `startPage` on, as an AsyncIterable: each `for await` starts a new walk, and

@@ -68,7 +68,7 @@ export const realTiming: Timing = {
   },
 };
 
-interface WaitPlan {
+export interface WaitPlan {
   readonly pollIntervalMs: number;
   readonly maxWaitMs: number;
   readonly onUpdate: SessionUpdate | undefined;
@@ -78,7 +78,7 @@ interface WaitPlan {
 }
 
 /** One getSession call, cut short when `signal` aborts. */
-type Poll = (signal: AbortSignal) => Promise<Result<GetSessionResponse>>;
+export type Poll = (signal: AbortSignal) => Promise<Result<GetSessionResponse>>;
 
 const isFinal = (state: SessionState): boolean =>
   state === SessionState.IdvSuccess || state === SessionState.IdvFailed;

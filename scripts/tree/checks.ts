@@ -88,7 +88,9 @@ const cycleWithin = (
 /**
  * Each export that no other file imports, as `path: name`. A name imported through a re-export
  * (`export { x } from`, `export * from`) counts for the file it comes from; the entry points'
- * exports are used by definition, and so is everything an entry point passes on.
+ * exports are used by definition, and so is everything an entry point passes on. An exported
+ * type its own file refers to counts as used (the declaration files may need its name); an
+ * exported value does not.
  */
 export const deadExports = (graph: Graph): string[] => {
   const used = new Set<string>();
@@ -112,6 +114,9 @@ export const deadExports = (graph: Graph): string[] => {
     if (!exports.includes(name)) for (const to of starsOf.get(file) ?? []) use(to, name, seen);
   };
   for (const file of ENTRY_POINTS) use(file, '*');
+  for (const file of graph.files.values()) {
+    for (const name of file.typesUsedInFile) used.add(`${file.path}: ${name}`);
+  }
   for (const edge of graph.edges) {
     if (edge.reexport && !ENTRY_POINTS.has(edge.from) && !edge.names.includes('*')) {
       // A re-export uses its source only when the name it passes on is used in turn.

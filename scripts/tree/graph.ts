@@ -21,6 +21,12 @@ export interface SourceFile {
   readonly lines: number;
   /** The names the file declares as exported (re-exports included). */
   readonly exports: readonly string[];
+  /**
+   * Exported types (interfaces, type aliases, classes, enums) that the file itself refers to: they
+   * may name a part of an exported declaration, which a declaration file must be able to name
+   * (unexported, the compiler would spell such a type out in place, or refuse it).
+   */
+  readonly typesUsedInFile: readonly string[];
 }
 
 export interface Graph {
@@ -61,7 +67,13 @@ export const readGraph = (root: string, paths: readonly string[] = sourcePaths(r
   for (const path of paths) {
     const text = readFileSync(join(root, path), 'utf8');
     const parsed = parse(path, text, known);
-    files.set(path, { path, lines: text.split('\n').length - 1, exports: parsed.exports });
+    const lines = text.split('\n').length - 1;
+    files.set(path, {
+      path,
+      lines,
+      exports: parsed.exports,
+      typesUsedInFile: parsed.typesUsedInFile,
+    });
     edges.push(...parsed.edges);
   }
   return { files, edges };
@@ -72,9 +84,10 @@ export const parse = (
   path: string,
   text: string,
   known: ReadonlySet<string>,
-): { exports: string[]; edges: Edge[] } => {
+): { exports: string[]; typesUsedInFile: string[]; edges: Edge[] } => {
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true);
   const exports: string[] = [];
+  const typesUsedInFile: string[] = [];
   const edges: Edge[] = [];
   const edge = (specifier: ts.Node | undefined, names: string[], reexport = false): void => {
     if (specifier === undefined || !ts.isStringLiteralLike(specifier)) return;
@@ -105,13 +118,24 @@ export const parse = (
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
       edge(node.argument.literal, [node.qualifier?.getText(source).split('.')[0] ?? '*']);
     } else if (node.parent === source) {
-      exports.push(...declaredExports(node));
+      const declared = declaredExports(node);
+      exports.push(...declared);
+      if (isTypeLike(node)) {
+        const uses = (name: string) => text.match(new RegExp(`\\b${name}\\b`, 'g'))?.length ?? 0;
+        typesUsedInFile.push(...declared.filter((name) => uses(name) > 1));
+      }
     }
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return { exports, edges };
+  return { exports, typesUsedInFile, edges };
 };
+
+const isTypeLike = (node: ts.Node): boolean =>
+  ts.isInterfaceDeclaration(node) ||
+  ts.isTypeAliasDeclaration(node) ||
+  ts.isClassDeclaration(node) ||
+  ts.isEnumDeclaration(node);
 
 const importedNames = (clause: ts.ImportClause | undefined): string[] => {
   if (clause === undefined) return [];

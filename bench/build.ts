@@ -10,7 +10,7 @@ import type * as SdkDecode from '../lib/schema/decode.js';
 // esbuild transform wraps every function with `__name` (keepNames), which on its own makes the
 // decoding here about 1.5× slower. The build is redone only when a source is newer than it.
 
-export const BUILD_DIR = fileURLToPath(new URL('./results/build/', import.meta.url));
+const BUILD_DIR = fileURLToPath(new URL('./results/build/', import.meta.url));
 export const BUILT_ENTRY = join(BUILD_DIR, 'index.js');
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));

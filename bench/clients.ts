@@ -37,7 +37,7 @@ export const headersLike = (sdk: BuiltSdk) =>
 
 export type Headers = ReturnType<typeof headersLike>;
 
-export type ClientCalls = Readonly<Record<OperationName, Call>>;
+type ClientCalls = Readonly<Record<OperationName, Call>>;
 
 export interface Clients {
   readonly calls: Readonly<Record<ClientName, ClientCalls>>;
@@ -112,7 +112,7 @@ export const sdkClient = (sdk: BuiltSdk, origin: string, agent: Agent, strict = 
     }),
   );
 
-export const sdkCalls = (client: APIClient): ClientCalls => ({
+const sdkCalls = (client: APIClient): ClientCalls => ({
   getSession: async () => {
     const result = await client.sessionsAPI.getSession(SESSION_ID).execute();
     if (isLeft(result)) throw new Error(`sdk getSession: ${result.left.message}`);

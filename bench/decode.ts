@@ -31,7 +31,7 @@ interface Contender {
   readonly fn: () => unknown;
 }
 
-export const DECODE_FLOOR = 'JSON.parse(text)';
+const DECODE_FLOOR = 'JSON.parse(text)';
 export const SDK_DECODE = 'sdk decodeValue';
 
 const mustBeRight = (name: string, result: Either<unknown, unknown>): void => {

@@ -64,7 +64,7 @@ const disclosedFields = (i: number): DisclosedFields => ({
 });
 
 /** A Session with every property the spec names filled in. */
-export const session = (i: number): Session => {
+const session = (i: number): Session => {
   const created = 1_722_526_411 + i * 3_600;
   return {
     id: i === 0 ? SESSION_ID : sessionId(i),

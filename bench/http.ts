@@ -17,7 +17,7 @@ import { concatSamples, median, summariseLatencies } from './stats.js';
 export type Mode = 'sequential' | 'concurrent';
 
 /** How many rounds, and each client's run in a round. */
-export interface ModeSettings extends Bounds {
+interface ModeSettings extends Bounds {
   readonly rounds: number;
 }
 

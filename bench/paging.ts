@@ -44,9 +44,9 @@ export interface PagingHeap {
   readonly allResultBytes: number;
 }
 
-export const UNDICI_LOOP = 'undici loop';
+const UNDICI_LOOP = 'undici loop';
 export const SDK_PAGES = 'sdk pages()';
-export const SDK_ALL = 'sdk all()';
+const SDK_ALL = 'sdk all()';
 
 type OnPage = () => void;
 /** One walk over the whole listing; resolves to the number of sessions seen. */

@@ -5,7 +5,7 @@ import type { Target } from './targets.js';
 
 // The JSON record of a run, for comparing runs: bench/results/<timestamp>.json and latest.json.
 
-export const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
+const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 const LATEST = `${RESULTS_DIR}latest.json`;
 
 export const machine = () => ({

@@ -5,7 +5,7 @@ import type { ServerReady } from './server.js';
 // Starts a bench server in a child process (same Node binary, tsx's loader) and waits for it to
 // report, over IPC, that it is ready. The speed server and the soak server both start this way.
 
-export interface RunningServer extends ServerReady {
+interface RunningServer extends ServerReady {
   readonly origin: string;
   readonly stop: () => Promise<void>;
 }

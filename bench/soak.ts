@@ -21,7 +21,7 @@ export interface SoakSettings {
   readonly seed: number;
 }
 
-export interface SoakFigures {
+interface SoakFigures {
   readonly settings: SoakSettings;
   /** Heap used after a full collection, MiB, after each `calls / heapSamples` calls. */
   readonly heapMiB: readonly number[];

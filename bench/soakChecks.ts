@@ -11,7 +11,7 @@ import { HELD_ID, LATE_PREFIX } from './soakServer.js';
 // faults suite (small counts, the sources, a server in the test's process).
 
 /** The parts of the package the checks use: the built one, or the sources. */
-export type Sdk = Pick<typeof SdkIndex, 'APIClient' | 'Configuration'>;
+type Sdk = Pick<typeof SdkIndex, 'APIClient' | 'Configuration'>;
 
 /** Where the soak server is, and how many held requests it still has open. */
 export interface SoakTarget {
@@ -20,7 +20,7 @@ export interface SoakTarget {
 }
 
 /** Handles by type (Timeout, TCPSocketWrap, …) present after a check and not before it. */
-export type HandlesLeft = Readonly<Record<string, number>>;
+type HandlesLeft = Readonly<Record<string, number>>;
 
 const TOKEN = 'soak-token-not-a-secret';
 
@@ -116,7 +116,7 @@ const withClient = async <R>(
 };
 
 /** `n` calls of `call`, `concurrency` at a time, each worker starting the next when one ends. */
-export const inFlight = async (
+const inFlight = async (
   n: number,
   concurrency: number,
   call: (i: number) => Promise<void>,
@@ -170,7 +170,7 @@ export const timeoutBurst = (sdk: Sdk, target: SoakTarget, calls: number, timeou
   });
 
 /** A small fast generator, seeded, so that a run can be repeated. */
-export const seededRandom = (seed: number): (() => number) => {
+const seededRandom = (seed: number): (() => number) => {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,7 +1,7 @@
 // Summaries of timing samples. Percentiles use linear interpolation between closest ranks.
 
 /** `p` in 0..100 of values already sorted ascending; NaN when there are none. */
-export const percentileOfSorted = (sorted: ArrayLike<number>, p: number): number => {
+const percentileOfSorted = (sorted: ArrayLike<number>, p: number): number => {
   const n = sorted.length;
   if (n === 0) return Number.NaN;
   const rank = (p / 100) * (n - 1);
@@ -18,13 +18,13 @@ export const median = (values: readonly number[]): number =>
     50,
   );
 
-export const mean = (values: ArrayLike<number>): number => {
+const mean = (values: ArrayLike<number>): number => {
   let sum = 0;
   for (let i = 0; i < values.length; i++) sum += values[i] ?? 0;
   return values.length === 0 ? Number.NaN : sum / values.length;
 };
 
-export interface LatencySummary {
+interface LatencySummary {
   readonly count: number;
   readonly meanMs: number;
   readonly p50Ms: number;

@@ -1,8 +1,5 @@
-import {
-  Configuration,
-  isConfiguration,
-  type ConfigurationParameters,
-} from '../lib/configuration.js';
+import type { ConfigurationParameters } from '../lib/configuration/parameters.js';
+import { Configuration, isConfiguration } from './Configuration.js';
 import { isRecord } from '../lib/schema/codecs.js';
 import { AttachmentsAPI } from './AttachmentsAPI.js';
 import { NetworkAPI } from './NetworkAPI.js';

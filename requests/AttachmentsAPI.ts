@@ -1,4 +1,4 @@
-import type { Configuration } from '../lib/configuration.js';
+import type { Configuration } from './Configuration.js';
 import {
   ApiExchangeAttachmentAccessKeyRequest,
   exchangeAttachmentAccessKey,

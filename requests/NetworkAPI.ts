@@ -1,5 +1,5 @@
-import { RequestBuilder } from '../lib/builder.js';
-import type { Configuration } from '../lib/configuration.js';
+import { RequestBuilder } from '../lib/pipeline/builder.js';
+import type { Configuration } from './Configuration.js';
 import { startRequest } from './connect.js';
 import { identityLookup, type ApiIdentityLookupRequest } from './network/identityLookup.js';
 import { listProviders, type ApiListProvidersRequest } from './network/listProviders.js';

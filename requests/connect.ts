@@ -1,13 +1,18 @@
 import type * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
-import type { Configuration } from '../lib/configuration.js';
-import type { HttpError as AnyHttpError, RequestError } from '../lib/errors.js';
-import type { BuilderState } from '../lib/builder.js';
+import type { Settings } from '../lib/configuration/configuration.js';
+import type { HttpErrorOf, RequestError } from '../lib/pipeline/errors.js';
+import type { BuilderState } from '../lib/pipeline/builder.js';
 import type { HttpResponse } from '../lib/http/response.js';
-import type { ErrorReader, ErrorReading, Operation, Sensitivity } from '../lib/operation.js';
-import { NO_OPTIONS } from '../lib/options.js';
-import type { Result as AnyResult } from '../lib/outcome.js';
-import { compile, type CompiledOperation } from '../lib/prepare.js';
+import type {
+  ErrorReader,
+  ErrorReading,
+  Operation,
+  Sensitivity,
+} from '../lib/operation/operation.js';
+import { NO_OPTIONS } from '../lib/pipeline/options.js';
+import type { ResultOf } from '../lib/pipeline/outcome.js';
+import { compile, type CompiledOperation } from '../lib/operation/prepare.js';
 import { listOf } from '../lib/schema/codecs.js';
 import { decodeJson } from '../lib/schema/decode.js';
 import { FailureMessage } from '../models/FailureMessage.js';
@@ -21,13 +26,13 @@ import { ValidationResult } from '../models/ValidationResult.js';
 export type HttpErrorModel = readonly ValidationResult[] | FailureMessage;
 
 /** The server answered with a status that is not a success. */
-export type HttpError = AnyHttpError<HttpErrorModel>;
+export type HttpError = HttpErrorOf<HttpErrorModel>;
 
 /** Every way a Connect request can fail, discriminated by `_tag`. */
 export type ConnectError = RequestError<HttpErrorModel>;
 
 /** What `execute()` resolves to. */
-export type Result<T> = AnyResult<T, HttpErrorModel>;
+export type Result<T> = ResultOf<T, HttpErrorModel>;
 
 const NOTHING: ErrorReading<HttpErrorModel> = { model: undefined, says: '' };
 
@@ -59,10 +64,10 @@ const otherStatus = (response: HttpResponse): ErrorReading<HttpErrorModel> => {
   return isLeft(decoded) ? NOTHING : { model: undefined, says: decoded.right.message };
 };
 
-export const connectErrors: ErrorReader<HttpErrorModel> = (response) =>
+const connectErrors: ErrorReader<HttpErrorModel> = (response) =>
   (ERROR_BODIES.get(response.status) ?? otherStatus)(response);
 
-export const connectSensitivity: Sensitivity = {
+const connectSensitivity: Sensitivity = {
   // Access keys; the launch URL, which carries the client token; attachment keys by their field.
   secretProperties: new Set([
     'resultsAccessKey',
@@ -87,7 +92,7 @@ export const connectOperation = <P, T>(
 
 /** The state of a new builder of `operation`, with the parameters its API method was given. */
 export const startRequest = <P, T>(
-  configuration: Configuration,
+  configuration: Settings,
   operation: ConnectOperation<P, T>,
   params: Partial<P>,
 ): BuilderState<P, T, HttpErrorModel> => ({

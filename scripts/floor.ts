@@ -6,7 +6,7 @@ import { floorNode } from './floor-node.js';
 // `npm run test:floor`: what depends on the Node version, again on the oldest Node that
 // package.json `engines` admits, after `npm run test:unit` ran everything on the Node of the npm
 // scripts (24). That is what runs on Node's own sockets, timers, streams and child processes: the
-// main flow against the sandbox (all nine operations end to end), the integration suites (the
+// main flow against the sandbox (every operation end to end), the integration suites (the
 // sandbox and the examples over real loopback HTTP) and the faults suites (connection failures,
 // timeouts, hostile bodies, retries, undici's dispatchers). Not repeated: the unit and property
 // suites (the same logic under nock, nothing there that Node 22 runs differently without the

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { retryAfterMs } from '../../lib/retry.js';
+import { retryAfterMs } from '../../lib/pipeline/retry.js';
 import { clientFor } from '../support/client.js';
 import { sessionWith } from '../support/fixtures.js';
 import { sendJson, startLoopback, type Loopback } from '../support/loopback.js';

@@ -1,4 +1,4 @@
-import type { APIClient, Result } from '../../index.js';
+import type { APIClient } from '../../index.js';
 import {
   clientFor,
   httpError,
@@ -8,42 +8,18 @@ import {
   useHarness,
   verifiedSession,
 } from '../support/harness.js';
+import { OPERATIONS } from '../support/operations.js';
 
 // Error answers of the sandbox: as the API gives them (401 FailureMessage, 400 ValidationResult[]
 // naming members), and as a plain HTTP server should (404, 405 with Allow, 413, 415), all JSON.
 
 const h = useHarness({ resetEach: false });
 
-/** One call of each of the nine operations, with valid parameters. */
-const NINE: ReadonlyArray<readonly [string, (c: APIClient) => Promise<Awaited<Result<unknown>>>]> =
-  [
-    ['cancelSession', (c) => c.sessionsAPI.cancelSession('s1').execute()],
-    ['createSession', (c) => c.sessionsAPI.createSession().execute()],
-    [
-      'exchangeResultsKey',
-      (c) =>
-        c.sessionsAPI
-          .exchangeResultsKey('s1')
-          .exchangeResultsKeyRequest({ resultsAccessKey: 'rk' })
-          .execute(),
-    ],
-    ['getSession', (c) => c.sessionsAPI.getSession('s1').execute()],
-    ['listSessions', (c) => c.sessionsAPI.listSessions().pageSize(5).execute()],
-    ['redactSession', (c) => c.sessionsAPI.redactSession('s1').execute()],
-    [
-      'exchangeAttachmentAccessKey',
-      (c) =>
-        c.attachmentsAPI
-          .exchangeAttachmentAccessKey()
-          .exchangeAttachmentAccessKeyRequest({ attachmentAccessKey: 'ak' })
-          .execute(),
-    ],
-    ['listProviders', (c) => c.networkAPI.listProviders().execute()],
-    ['identityLookup', (c) => c.networkAPI.identityLookup('+15555550100').execute()],
-  ];
+/** One call of each operation of the operations' table, with valid parameters. */
+const EVERY = OPERATIONS.map((op) => [op.name, (c: APIClient) => op.build(c).execute()] as const);
 
 describe('401 with a FailureMessage', () => {
-  test.each(NINE)('%s with a wrong API key', async (_, call) => {
+  test.each(EVERY)('%s with a wrong API key', async (_, call) => {
     const error = httpError(await call(clientFor(h.sandbox, 'sk_wrong_key')));
     expect(error.status).toBe(401);
     expect(error.model).toEqual({ message: 'The API key is not valid' });
@@ -51,7 +27,7 @@ describe('401 with a FailureMessage', () => {
     expect(Buffer.from(error.response.body).toString()).not.toContain('sk_wrong_key');
   });
 
-  test.each(NINE)('%s with no API key', async (_, call) => {
+  test.each(EVERY)('%s with no API key', async (_, call) => {
     const error = httpError(await call(clientFor(h.sandbox, null)));
     expect(error.status).toBe(401);
     expect(error.model).toEqual({

@@ -32,7 +32,7 @@ export interface Consumer {
   remove(): void;
 }
 
-export interface ConsumerOptions {
+interface ConsumerOptions {
   /** `"module"`, `"commonjs"`, or none (npm's default: CommonJS). */
   readonly type?: 'module' | 'commonjs';
   /** More packages to install with the SDK, as npm specs (`fp-ts@2.16.0`). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { encodePathSegment } from '../../lib/http/path.js';
-import { Secrets } from '../../lib/secrets.js';
-import { cut } from '../../lib/texts.js';
+import { Secrets } from '../../lib/secrecy/secrets.js';
+import { cut } from '../../lib/secrecy/texts.js';
 
 // One scrubbing step for every text: whatever the secret and whatever form it takes in a text
 // (as given, percent-encoded for a query or a path, escaped inside JSON), none of it survives,

@@ -28,10 +28,10 @@ export const TOKEN = 'tk_SECRET_token_7f3a9c1e';
 export const OTHER_TOKEN = 'tk_SECRET_other_4b2d8e60';
 export const RESULTS_KEY = 'rk_SECRET_results_51d2a7';
 export const ATTACHMENT_KEY = 'ak_SECRET_attachment_0b9e';
-export const SELFIE_KEY = 'ak_SECRET_selfie_3c8f11';
-export const DOCUMENT_BACK_KEY = 'ak_SECRET_back_9d0e22';
-export const DOCUMENT_PORTRAIT_KEY = 'ak_SECRET_portrait_6a4b33';
-export const LAUNCH_URL = 'https://connect.trinsic.id/launch?token=lu_SECRET_launch_77aa';
+const SELFIE_KEY = 'ak_SECRET_selfie_3c8f11';
+const DOCUMENT_BACK_KEY = 'ak_SECRET_back_9d0e22';
+const DOCUMENT_PORTRAIT_KEY = 'ak_SECRET_portrait_6a4b33';
+const LAUNCH_URL = 'https://connect.trinsic.id/launch?token=lu_SECRET_launch_77aa';
 
 export const ALL_SECRETS: readonly string[] = [
   TOKEN,
@@ -50,7 +50,7 @@ export const TRICKY_SESSION_ID_ON_WIRE = 'a%20b%2F..%2Fc%3Fd%23e';
 export const PHONE_NUMBER = '+1 555/0100';
 export const PHONE_NUMBER_ON_WIRE = '+1%20555%2F0100';
 
-export const disclosedFields: DisclosedFields = {
+const disclosedFields: DisclosedFields = {
   idNumber: true,
   givenName: true,
   familyName: true,
@@ -99,7 +99,7 @@ export const allDisclosed: DisclosedFields = {
 };
 
 /** A Session with only its required fields. */
-export const bareSession: Session = {
+const bareSession: Session = {
   id: 'ses_01HZX3QKAA',
   state: SessionState.IdvCreated,
   verification: {},
@@ -108,7 +108,7 @@ export const bareSession: Session = {
   updated: 1_717_000_100,
 };
 
-export const identityData: IdentityData = {
+const identityData: IdentityData = {
   originatingProviderId: 'yoti',
   person: {
     givenName: 'Ada',

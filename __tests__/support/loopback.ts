@@ -4,14 +4,14 @@ import type { Socket } from 'node:net';
 // A real HTTP server on 127.0.0.1 for fault injection: each test scripts its answers, and the
 // server records what it was sent so a test can assert what did, or did not, reach it.
 
-export interface ReceivedRequest {
+interface ReceivedRequest {
   readonly method: string;
   readonly url: string;
   readonly headers: IncomingMessage['headers'];
   readonly body: string;
 }
 
-export type Handler = (
+type Handler = (
   request: IncomingMessage,
   response: ServerResponse,
   index: number,

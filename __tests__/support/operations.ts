@@ -1,4 +1,5 @@
 import type { AccessToken, APIClient, Result } from '../../index.js';
+import type { OperationName } from '../../requests/operations.js';
 import {
   ATTACHMENT_BYTES,
   ATTACHMENT_KEY,
@@ -15,8 +16,9 @@ import {
   TRICKY_SESSION_ID_ON_WIRE,
 } from './fixtures.js';
 
-// The nine operations as data: how to build each request, what must go on the wire, and what a
-// success answer decodes to. Test files iterate over this table; each assertion stays concrete.
+// The operations as data, a case for each entry of the operations' table (requests/operations.ts):
+// how to build each request, what must go on the wire, and what a success answer decodes to. Test
+// files iterate over this table; each assertion stays concrete.
 
 /** What every builder has in common, seen from a test that does not care which one it is. */
 export interface AnyRequest {
@@ -28,7 +30,7 @@ export interface AnyRequest {
   maxRetries(retries: number): AnyRequest;
 }
 
-export interface SuccessAnswer {
+interface SuccessAnswer {
   readonly status: number;
   readonly body: string | Buffer;
   readonly headers: Readonly<Record<string, string>>;
@@ -68,7 +70,7 @@ const createSessionBody = {
   disclosedFields: { givenName: true, familyName: true, dateOfBirth: true },
 };
 
-export const cancelSession: OperationCase = {
+export const cancelSession = {
   name: 'SessionsAPI.CancelSession',
   method: 'POST',
   path: `/api/v1/sessions/${TRICKY_SESSION_ID_ON_WIRE}/cancel`,
@@ -79,9 +81,9 @@ export const cancelSession: OperationCase = {
   secrets: [],
   build: (client) => client.sessionsAPI.cancelSession(TRICKY_SESSION_ID),
   success: json({ session }),
-};
+} satisfies OperationCase;
 
-export const createSession: OperationCase = {
+export const createSession = {
   name: 'SessionsAPI.CreateSession',
   method: 'POST',
   path: '/api/v1/sessions',
@@ -92,9 +94,9 @@ export const createSession: OperationCase = {
   secrets: [],
   build: (client) => client.sessionsAPI.createSession().createSessionRequest(createSessionBody),
   success: json(createSessionResponse),
-};
+} satisfies OperationCase;
 
-export const exchangeResultsKey: OperationCase = {
+export const exchangeResultsKey = {
   name: 'SessionsAPI.ExchangeResultsKey',
   method: 'POST',
   path: `/api/v1/sessions/${TRICKY_SESSION_ID_ON_WIRE}/results/exchange`,
@@ -108,9 +110,9 @@ export const exchangeResultsKey: OperationCase = {
       .exchangeResultsKey(TRICKY_SESSION_ID)
       .exchangeResultsKeyRequest({ resultsAccessKey: RESULTS_KEY }),
   success: json(exchangeResultsKeyResponse),
-};
+} satisfies OperationCase;
 
-export const getSession: OperationCase = {
+export const getSession = {
   name: 'SessionsAPI.GetSession',
   method: 'GET',
   path: `/api/v1/sessions/${TRICKY_SESSION_ID_ON_WIRE}`,
@@ -121,9 +123,9 @@ export const getSession: OperationCase = {
   secrets: [],
   build: (client) => client.sessionsAPI.getSession(TRICKY_SESSION_ID),
   success: json({ session }),
-};
+} satisfies OperationCase;
 
-export const listSessions: OperationCase = {
+export const listSessions = {
   name: 'SessionsAPI.ListSessions',
   method: 'GET',
   path: '/api/v1/sessions',
@@ -140,9 +142,9 @@ export const listSessions: OperationCase = {
       .pageSize(50)
       .page(2),
   success: json(listSessionsResponse),
-};
+} satisfies OperationCase;
 
-export const redactSession: OperationCase = {
+export const redactSession = {
   name: 'SessionsAPI.RedactSession',
   method: 'POST',
   path: `/api/v1/sessions/${TRICKY_SESSION_ID_ON_WIRE}/redact`,
@@ -153,9 +155,9 @@ export const redactSession: OperationCase = {
   secrets: [],
   build: (client) => client.sessionsAPI.redactSession(TRICKY_SESSION_ID),
   success: { status: 200, body: '', headers: {}, data: undefined },
-};
+} satisfies OperationCase;
 
-export const exchangeAttachmentAccessKey: OperationCase = {
+export const exchangeAttachmentAccessKey = {
   name: 'AttachmentsAPI.ExchangeAttachmentAccessKey',
   method: 'POST',
   path: '/api/v1/attachments/exchange',
@@ -174,9 +176,9 @@ export const exchangeAttachmentAccessKey: OperationCase = {
     headers: { 'content-type': 'image/jpeg' },
     data: { _tag: 'Attachment', contentType: 'image/jpeg', bytes: ATTACHMENT_BYTES },
   },
-};
+} satisfies OperationCase;
 
-export const listProviders: OperationCase = {
+export const listProviders = {
   name: 'NetworkAPI.ListProviders',
   method: 'GET',
   path: '/api/v1/network/providers',
@@ -187,9 +189,9 @@ export const listProviders: OperationCase = {
   secrets: [],
   build: (client) => client.networkAPI.listProviders(),
   success: json(listProvidersResponse),
-};
+} satisfies OperationCase;
 
-export const identityLookup: OperationCase = {
+export const identityLookup = {
   name: 'NetworkAPI.IdentityLookup',
   method: 'GET',
   path: `/api/v1/network/identities/${PHONE_NUMBER_ON_WIRE}`,
@@ -200,9 +202,14 @@ export const identityLookup: OperationCase = {
   secrets: [],
   build: (client) => client.networkAPI.identityLookup(PHONE_NUMBER),
   success: json(identityLookupResponse),
-};
+} satisfies OperationCase;
 
-export const OPERATIONS: readonly OperationCase[] = [
+/**
+ * A case for each operation of the operations' table, by the same name: an operation added to the
+ * table without its case here does not compile, so every suite that iterates over OPERATIONS
+ * covers it.
+ */
+export const CASES = {
   cancelSession,
   createSession,
   exchangeResultsKey,
@@ -212,7 +219,9 @@ export const OPERATIONS: readonly OperationCase[] = [
   exchangeAttachmentAccessKey,
   listProviders,
   identityLookup,
-];
+} satisfies { readonly [N in OperationName]: OperationCase };
+
+export const OPERATIONS: readonly OperationCase[] = Object.values(CASES);
 
 export const IDEMPOTENT_OPERATIONS = OPERATIONS.filter((op) => op.idempotent);
 export const NON_IDEMPOTENT_OPERATIONS = OPERATIONS.filter((op) => !op.idempotent);

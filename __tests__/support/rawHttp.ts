@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 // HTTP/1.1 over a bare socket, for requests no client library would send (a target such as `//[`,
 // a method or header it refuses): the bytes go out as written, and the answer is read to the end.
 
-export interface RawExchange {
+interface RawExchange {
   /** The status of the answer's status line; undefined when the connection closed without one. */
   readonly status: number | undefined;
   /** The whole answer as text: status line, headers and body. */

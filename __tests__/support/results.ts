@@ -4,7 +4,7 @@ import type { ApiResponse, ConnectError, HttpResponse, Result } from '../../inde
 // Narrowing an SDK result inside a test: the wrong side fails the test with a message that says
 // what came back instead.
 
-export type ErrorOf<K extends ConnectError['_tag']> = Extract<ConnectError, { _tag: K }>;
+type ErrorOf<K extends ConnectError['_tag']> = Extract<ConnectError, { _tag: K }>;
 
 const hasTag = <K extends ConnectError['_tag']>(error: ConnectError, tag: K): error is ErrorOf<K> =>
   error._tag === tag;

@@ -93,7 +93,7 @@ export const interceptOperation = (
   return interceptor.query(op.query);
 };
 
-export interface Mocked {
+interface Mocked {
   readonly scope: nock.Scope;
   readonly seen: SeenRequest[];
 }

@@ -18,6 +18,7 @@ import {
 } from '../support/fixtures.js';
 import { createSession, getSession, identityLookup } from '../support/operations.js';
 import { expectLeft, expectRight } from '../support/results.js';
+import { internalError } from '../../lib/pipeline/errors.js';
 import { untyped } from '../support/untyped.js';
 import {
   expectNothingSent,
@@ -479,5 +480,26 @@ describe('round two: .accessToken(null) is refused, not the configuration’s to
     expect(expectLeft(got, 'InvalidRequest').problems).toStrictEqual([problem]);
     expect(expectLeft(waited, 'InvalidRequest').problems).toStrictEqual([problem]);
     expectNothingSent(trap);
+  });
+});
+
+describe('a bug in the SDK', () => {
+  test('is reported in one format, by its kind and never by its message', () => {
+    const bug = new RangeError(`token ${TOKEN} was in the message`);
+
+    expect(internalError('SessionsAPI.GetSession', bug)).toStrictEqual({
+      _tag: 'InvalidRequest',
+      message:
+        'SessionsAPI.GetSession: invalid request, nothing was sent: internal error, please report it: RangeError',
+      problems: ['internal error, please report it: RangeError'],
+      attempts: 0,
+    });
+    // A thrown value that is no Error, or one from another realm, is named the same way.
+    expect(internalError('op', { name: 'TypeError' }).problems).toStrictEqual([
+      'internal error, please report it: TypeError',
+    ]);
+    expect(internalError('op', 'a string').problems).toStrictEqual([
+      'internal error, please report it: string',
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import {
   createSession,
   exchangeAttachmentAccessKey,
   getSession,
+  CASES,
   IDEMPOTENT_OPERATIONS,
   identityLookup,
   listSessions,
@@ -19,6 +20,7 @@ import {
   redactSession,
   type OperationCase,
 } from '../support/operations.js';
+import { OPERATIONS as TABLE, type OperationName } from '../../requests/operations.js';
 import { bodyIs, bodyText, expectLeft, expectRight } from '../support/results.js';
 import { expectSentRequest, mockOperation, mockSuccess, useNock } from '../support/wire.js';
 
@@ -28,6 +30,20 @@ import { expectSentRequest, mockOperation, mockSuccess, useNock } from '../suppo
 useNock();
 
 const client = makeClient();
+
+const isOperationName = (key: string): key is OperationName => Object.hasOwn(TABLE, key);
+
+test.each(Object.keys(TABLE).filter(isOperationName))(
+  "%s: its case tells the description's name, method and idempotence",
+  (key) => {
+    const [op, description] = [CASES[key], TABLE[key]];
+    expect([op.name, op.method, op.idempotent]).toStrictEqual([
+      description.name,
+      description.method,
+      description.idempotent,
+    ]);
+  },
+);
 
 describe.each(OPERATIONS)('$name', (op) => {
   test('sends the exact request and decodes a 200 answer', async () => {

@@ -6,7 +6,8 @@ import {
   type Result,
   type Session,
 } from '../../index.js';
-import { Configuration, type ConfigurationParameters } from '../../lib/configuration.js';
+import type { ConfigurationParameters } from '../../lib/configuration/parameters.js';
+import { Configuration } from '../../requests/Configuration.js';
 import { startRequest } from '../../requests/connect.js';
 import { getSession as getSessionOperation } from '../../requests/sessions/getSession.js';
 import { startWait } from '../../requests/sessions/waitForSession.js';

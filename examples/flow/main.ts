@@ -8,7 +8,7 @@ import type { Write } from './transcript.js';
 // `npm start`: the flow against a sandbox started on a free port, or, when the environment names
 // a real API (TRINSIC_BASE_URL and TRINSIC_API_KEY), against that. Returns the exit code.
 
-export interface Console {
+interface Console {
   readonly out: Write;
   readonly err: Write;
 }

@@ -40,7 +40,7 @@ export interface FlowOptions {
   readonly maxAttachmentWaitMs?: number;
 }
 
-export interface FlowSummary {
+interface FlowSummary {
   readonly steps: number;
   readonly ms: number;
 }

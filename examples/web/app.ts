@@ -15,7 +15,7 @@ import {
 // key for the identity data and answers with the verified name. Keys stay on this side: the API
 // key never reaches the page, and no log line holds a results access key.
 
-export interface WebExampleOptions {
+interface WebExampleOptions {
   /** 0 picks a free port. */
   readonly port: number;
   /** Where the Connect API is (the sandbox, or the real one) and the API key. */
@@ -24,7 +24,7 @@ export interface WebExampleOptions {
   readonly log?: (line: string) => void;
 }
 
-export interface WebExample {
+interface WebExample {
   readonly url: string;
   close(): Promise<void>;
 }

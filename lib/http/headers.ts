@@ -1,4 +1,4 @@
-import type { Configuration } from '../configuration.js';
+import type { Settings } from '../configuration/configuration.js';
 
 // The headers of a request. With no per-request headers they depend only on the configuration,
 // the token and whether there is a body, so they are built and checked once and then reused.
@@ -7,10 +7,10 @@ import type { Configuration } from '../configuration.js';
 // refuses with an exception that would reach the caller as a NetworkError, retried as if the
 // network had failed, when the request is wrong and nothing was sent.
 
-export type Headers = Readonly<Record<string, string>>;
+export type HeaderFields = Readonly<Record<string, string>>;
 
 export interface CheckedHeaders {
-  readonly headers: Headers;
+  readonly headers: HeaderFields;
   /** What HTTP or undici does not allow, one line each, naming the header, never its value. */
   readonly problems: readonly string[];
 }
@@ -21,13 +21,13 @@ interface Reusable {
 }
 
 // Per configuration: the last headers built without a body, and with one.
-const reusable = new WeakMap<Configuration, [Reusable | undefined, Reusable | undefined]>();
+const reusable = new WeakMap<Settings, [Reusable | undefined, Reusable | undefined]>();
 
 export const requestHeaders = (
-  config: Configuration,
+  config: Settings,
   hasBody: boolean,
   token: string | undefined,
-  extra: Headers | undefined,
+  extra: HeaderFields | undefined,
 ): CheckedHeaders => {
   if (extra !== undefined) return build(config, hasBody, token, extra);
   let slots = reusable.get(config);
@@ -54,10 +54,10 @@ const NOT_IN_A_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 const FRAMING = new Set(['content-length', 'transfer-encoding', 'keep-alive', 'upgrade', 'expect']);
 
 const build = (
-  config: Configuration,
+  config: Settings,
   hasBody: boolean,
   token: string | undefined,
-  extra: Headers | undefined,
+  extra: HeaderFields | undefined,
 ): CheckedHeaders => {
   const headers: Record<string, string> = {
     accept: 'application/json',

@@ -1,5 +1,5 @@
-import type { AccessToken } from '../configuration.js';
-import { errorKind } from '../errors.js';
+import type { AccessToken } from '../configuration/parameters.js';
+import { errorKind } from '../pipeline/errors.js';
 
 // The bearer token of a request: a string as it is, or what the provider function yields.
 

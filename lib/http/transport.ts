@@ -41,7 +41,8 @@ export type ExchangeFailure =
 export const failureLabel = (failure: ExchangeFailure): string =>
   failure.kind === 'network' ? failure.code : failure.kind;
 
-type Outcome = Either<ExchangeFailure, HttpResponse>;
+/** What one attempt came to: a failure of the exchange, or an answer. */
+export type AttemptOutcome = Either<ExchangeFailure, HttpResponse>;
 
 // Failures that happen before a connection exists: the server saw nothing.
 const NOT_SENT = new Set([
@@ -53,10 +54,10 @@ const NOT_SENT = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-const TIMEOUT: Outcome = left({ kind: 'timeout' });
-const ABORT: Outcome = left({ kind: 'abort' });
+const TIMEOUT: AttemptOutcome = left({ kind: 'timeout' });
+const ABORT: AttemptOutcome = left({ kind: 'abort' });
 
-const tooLarge = (max: number): Outcome =>
+const tooLarge = (max: number): AttemptOutcome =>
   left({
     kind: 'network',
     code: 'ResponseTooLarge',
@@ -64,7 +65,7 @@ const tooLarge = (max: number): Outcome =>
     mayHaveReachedServer: true,
   });
 
-export const exchange = (ex: Exchange): Promise<Outcome> =>
+export const exchange = (ex: Exchange): Promise<AttemptOutcome> =>
   new Promise((resolve) => {
     if (ex.signal?.aborted) {
       resolve(ABORT);
@@ -77,7 +78,7 @@ export const exchange = (ex: Exchange): Promise<Outcome> =>
     let size = 0;
     const chunks: Buffer[] = [];
 
-    const settle = (outcome: Outcome) => {
+    const settle = (outcome: AttemptOutcome) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -85,14 +86,14 @@ export const exchange = (ex: Exchange): Promise<Outcome> =>
       resolve(outcome);
     };
     // Settles first, so that the error the abort raises in the handler is ignored.
-    const stop = (outcome: Outcome) => {
+    const stop = (outcome: AttemptOutcome) => {
       settle(outcome);
       controller?.abort(new Error('the SDK stopped the exchange'));
     };
     // From inside a handler callback the abort waits for the callback to return: undici's parser
     // may still be delivering the same message, and an abort in mid-delivery trips its asserts.
     let ended = false;
-    const stopFromHandler = (outcome: Outcome) => {
+    const stopFromHandler = (outcome: AttemptOutcome) => {
       settle(outcome);
       queueMicrotask(() => {
         if (!ended) controller?.abort(new Error('the SDK stopped the exchange'));
@@ -153,7 +154,7 @@ export const exchange = (ex: Exchange): Promise<Outcome> =>
     }
   });
 
-const failed = (error: unknown): Outcome => {
+const failed = (error: unknown): AttemptOutcome => {
   const code = codeOf(error) ?? 'UNKNOWN';
   return left({
     kind: 'network',

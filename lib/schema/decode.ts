@@ -3,7 +3,7 @@ import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { unknownProperties } from './codecs.js';
 import { nestsDeeperThan } from './depth.js';
 import { isExact } from './exact.js';
-import type { DecodeProblems } from '../operation.js';
+import type { DecodeProblems } from '../operation/operation.js';
 import { MAX_DESCRIBED_PROBLEMS, problemsOf } from './problems.js';
 import { describeErrors } from './report.js';
 import type { HttpHeaders, HttpResponse } from '../http/response.js';

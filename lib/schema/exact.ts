@@ -16,7 +16,7 @@ type Check = (u: unknown) => boolean;
 const compiled = new WeakMap<t.Mixed, Check>();
 
 /** The compiled check of `codec`, built on first use. */
-export const exactCheck = (codec: t.Mixed): Check => {
+const exactCheck = (codec: t.Mixed): Check => {
   let check = compiled.get(codec);
   if (check === undefined) {
     check = compile(codec);

@@ -1,6 +1,6 @@
 import { right } from 'fp-ts/lib/Either.js';
-import type { ResultReader } from '../../lib/operation.js';
-import { retryAfterMs } from '../../lib/retry.js';
+import type { ResultReader } from '../../lib/operation/operation.js';
+import { retryAfterMs } from '../../lib/pipeline/retry.js';
 
 // What ExchangeAttachmentAccessKey answers: the attachment's bytes, or, with HTTP 202, word that
 // it is not ready yet.

@@ -1,8 +1,9 @@
-import { RequestBuilder } from '../../lib/builder.js';
+import { RequestBuilder } from '../../lib/pipeline/builder.js';
 import { ExchangeAttachmentAccessKeyRequest } from '../../models/ExchangeAttachmentAccessKeyRequest.js';
 import { connectOperation, type HttpErrorModel } from '../connect.js';
 import { attachmentContent, type AttachmentContent } from './attachmentContent.js';
 
+/** The parameters of ExchangeAttachmentAccessKey, as its builder holds them. */
 export interface ExchangeAttachmentAccessKeyParams {
   readonly exchangeAttachmentAccessKeyRequest: ExchangeAttachmentAccessKeyRequest;
 }

@@ -1,5 +1,5 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import { invalidRequest, type InvalidRequest } from '../../lib/errors.js';
+import { invalidRequest, type InvalidRequest } from '../../lib/pipeline/errors.js';
 import { LaunchResult } from '../../models/LaunchResult.js';
 
 // The result a frontend gets back from a launch URL, read on the backend: the query of the

@@ -1,5 +1,5 @@
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import { invalidRequest } from '../../lib/errors.js';
+import { invalidRequest } from '../../lib/pipeline/errors.js';
 import type { ConnectError } from '../connect.js';
 import type { Listing } from './listing.js';
 import { pagesOf } from './walk.js';

@@ -1,5 +1,5 @@
 import { isLeft, left } from 'fp-ts/lib/Either.js';
-import { decodeError, errorKind, invalidRequest } from '../../lib/errors.js';
+import { decodeError, errorKind, invalidRequest } from '../../lib/pipeline/errors.js';
 import type { Result } from '../connect.js';
 import { LoopGuard } from './guard.js';
 import type { Listing } from './listing.js';

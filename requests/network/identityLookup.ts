@@ -1,9 +1,10 @@
-import type { RequestBuilder } from '../../lib/builder.js';
-import { json } from '../../lib/readers.js';
+import type { RequestBuilder } from '../../lib/pipeline/builder.js';
+import { json } from '../../lib/operation/readers.js';
 import { pathSegment } from '../../lib/schema/scalars.js';
 import { IdentityLookupResponse } from '../../models/IdentityLookupResponse.js';
 import { connectOperation, type HttpErrorModel } from '../connect.js';
 
+/** The parameters of IdentityLookup, as its builder holds them. */
 export interface IdentityLookupParams {
   readonly phoneNumber: string;
 }

@@ -1,5 +1,5 @@
-import type { RequestBuilder } from '../../lib/builder.js';
-import { json } from '../../lib/readers.js';
+import type { RequestBuilder } from '../../lib/pipeline/builder.js';
+import { json } from '../../lib/operation/readers.js';
 import { ListProvidersResponse } from '../../models/ListProvidersResponse.js';
 import { connectOperation, type HttpErrorModel } from '../connect.js';
 

@@ -1,9 +1,10 @@
-import type { RequestBuilder } from '../../lib/builder.js';
-import { json } from '../../lib/readers.js';
+import type { RequestBuilder } from '../../lib/pipeline/builder.js';
+import { json } from '../../lib/operation/readers.js';
 import { CancelSessionResponse } from '../../models/CancelSessionResponse.js';
 import { connectOperation, type HttpErrorModel } from '../connect.js';
 import { sessionIdParam } from '../params.js';
 
+/** The parameters of CancelSession, as its builder holds them. */
 export interface CancelSessionParams {
   readonly sessionId: string;
 }

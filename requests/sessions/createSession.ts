@@ -1,9 +1,10 @@
-import { RequestBuilder } from '../../lib/builder.js';
-import { json } from '../../lib/readers.js';
+import { RequestBuilder } from '../../lib/pipeline/builder.js';
+import { json } from '../../lib/operation/readers.js';
 import { CreateSessionRequest } from '../../models/CreateSessionRequest.js';
 import { CreateSessionResponse } from '../../models/CreateSessionResponse.js';
 import { connectOperation, type HttpErrorModel } from '../connect.js';
 
+/** The parameters of CreateSession, as its builder holds them. */
 export interface CreateSessionParams {
   readonly createSessionRequest: CreateSessionRequest;
 }

@@ -1,10 +1,11 @@
-import { RequestBuilder } from '../../lib/builder.js';
-import { json } from '../../lib/readers.js';
+import { RequestBuilder } from '../../lib/pipeline/builder.js';
+import { json } from '../../lib/operation/readers.js';
 import { ExchangeResultsKeyRequest } from '../../models/ExchangeResultsKeyRequest.js';
 import { ExchangeResultsKeyResponse } from '../../models/ExchangeResultsKeyResponse.js';
 import { connectOperation, type HttpErrorModel } from '../connect.js';
 import { sessionIdParam } from '../params.js';
 
+/** The parameters of ExchangeResultsKey, as its builder holds them. */
 export interface ExchangeResultsKeyParams {
   readonly sessionId: string;
   readonly exchangeResultsKeyRequest: ExchangeResultsKeyRequest;

@@ -1,9 +1,10 @@
-import type { RequestBuilder } from '../../lib/builder.js';
-import { json } from '../../lib/readers.js';
+import type { RequestBuilder } from '../../lib/pipeline/builder.js';
+import { json } from '../../lib/operation/readers.js';
 import { GetSessionResponse } from '../../models/GetSessionResponse.js';
 import { connectOperation, type HttpErrorModel } from '../connect.js';
 import { sessionIdParam } from '../params.js';
 
+/** The parameters of GetSession, as its builder holds them. */
 export interface GetSessionParams {
   readonly sessionId: string;
 }

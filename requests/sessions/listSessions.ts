@@ -1,5 +1,5 @@
-import { RequestBuilder } from '../../lib/builder.js';
-import { json } from '../../lib/readers.js';
+import { RequestBuilder } from '../../lib/pipeline/builder.js';
+import { json } from '../../lib/operation/readers.js';
 import { integerBetween } from '../../lib/schema/scalars.js';
 import { ListSessionsResponse } from '../../models/ListSessionsResponse.js';
 import { OrderDirection } from '../../models/OrderDirection.js';
@@ -9,6 +9,7 @@ import { collectAll } from '../listing/collect.js';
 import { pagesOf } from '../listing/walk.js';
 import { sessionsListing, type AllSessions } from './paging.js';
 
+/** The parameters of ListSessions, as its builder holds them (each optional on the wire). */
 export interface ListSessionsParams {
   readonly orderBy: SessionOrdering;
   readonly orderDirection: OrderDirection;

@@ -1,8 +1,9 @@
-import type { RequestBuilder } from '../../lib/builder.js';
-import { empty } from '../../lib/readers.js';
+import type { RequestBuilder } from '../../lib/pipeline/builder.js';
+import { empty } from '../../lib/operation/readers.js';
 import { connectOperation, type HttpErrorModel } from '../connect.js';
 import { sessionIdParam } from '../params.js';
 
+/** The parameters of RedactSession, as its builder holds them. */
 export interface RedactSessionParams {
   readonly sessionId: string;
 }

@@ -1,9 +1,9 @@
 import { left } from 'fp-ts/lib/Either.js';
-import type { BuilderState } from '../../lib/builder.js';
-import type { AccessToken } from '../../lib/configuration.js';
-import { errorKind, invalidRequest } from '../../lib/errors.js';
-import { checkOptions, withOptions, type RequestOptions } from '../../lib/options.js';
-import { send } from '../../lib/send.js';
+import type { BuilderState } from '../../lib/pipeline/builder.js';
+import type { AccessToken } from '../../lib/configuration/parameters.js';
+import { internalError, invalidRequest } from '../../lib/pipeline/errors.js';
+import { checkOptions, withOptions, type RequestOptions } from '../../lib/pipeline/options.js';
+import { send } from '../../lib/pipeline/send.js';
 import type { GetSessionResponse } from '../../models/GetSessionResponse.js';
 import type { HttpErrorModel, Result } from '../connect.js';
 import type { GetSessionParams } from './getSession.js';
@@ -123,9 +123,7 @@ export class ApiWaitForSessionRequest {
     };
     return waitUntilFinal(poll, plan, timing).catch((error: unknown) =>
       // Nothing in the wait is meant to throw; should something, it is still an answer.
-      left(
-        invalidRequest(WAIT_OPERATION, [`internal error, please report it: ${errorKind(error)}`]),
-      ),
+      left(internalError(WAIT_OPERATION, error)),
     );
   };
 }

@@ -1,9 +1,9 @@
 import { isLeft, left } from 'fp-ts/lib/Either.js';
-import { abortError, decodeError, type TimeoutError } from '../../lib/errors.js';
+import { abortError, decodeError, type TimeoutError } from '../../lib/pipeline/errors.js';
 import { sleep } from '../../lib/http/abortable.js';
 import type { ApiResponse } from '../../lib/http/response.js';
 import { startTimer } from '../../lib/http/timers.js';
-import { retryAfterMs } from '../../lib/retry.js';
+import { retryAfterMs } from '../../lib/pipeline/retry.js';
 import type { GetSessionResponse } from '../../models/GetSessionResponse.js';
 import type { Session } from '../../models/Session.js';
 import { SessionState } from '../../models/SessionState.js';

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
-// Headless Chromium from npm alone (DESIGN.md §5): @sparticuz/chromium carries the binary,
-// puppeteer-core drives it. Our own argument list, not chromium.args: that one has
-// --single-process and --disable-web-security, and these tests need real origin checks.
+// Headless Chromium from npm alone, with no system browser and no download at test time:
+// @sparticuz/chromium carries the binary, puppeteer-core drives it. Our own argument list, not
+// chromium.args: that one has --single-process and --disable-web-security, and these tests need
+// real origin checks.
 
 const EXTRACTED = join(tmpdir(), 'chromium');
 const READY = join(tmpdir(), 'chromium.trinsic-connect-ready');
@@ -24,7 +25,7 @@ const isLockTaken = (error: unknown): boolean =>
  * parallel would run a half-written binary: one process extracts under a lock while the others
  * wait for it, and a marker says the extraction finished.
  */
-export const chromiumExecutable = async (): Promise<string> => {
+const chromiumExecutable = async (): Promise<string> => {
   const deadline = Date.now() + STALE_LOCK_MS;
   while (!(existsSync(READY) && existsSync(EXTRACTED))) {
     try {
@@ -53,7 +54,7 @@ export const chromiumExecutable = async (): Promise<string> => {
   return EXTRACTED;
 };
 
-export interface BrowserOptions {
+interface BrowserOptions {
   /** Every request goes through this proxy (see proxy.ts), loopback ones included. */
   readonly proxyUrl?: string;
 }

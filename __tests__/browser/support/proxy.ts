@@ -11,7 +11,7 @@ import type { Socket } from 'node:net';
 // makes (CONNECT included, for https) and forwards only those to loopback. Anything else is
 // refused, so a test can assert what was attempted and nothing leaves the machine.
 
-export interface ProxiedRequest {
+interface ProxiedRequest {
   readonly method: string;
   /** The absolute URL, or `host:port` for a CONNECT (the browser asked for a tunnel). */
   readonly target: string;

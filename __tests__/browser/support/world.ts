@@ -19,7 +19,7 @@ import { startRecordingProxy, type RecordingProxy } from './proxy.js';
 // party's frontend on another loopback origin, the recording proxy, and one Chromium for the
 // whole file (launched in beforeAll). A test that fails leaves a screenshot of every open page.
 
-export interface World {
+interface World {
   readonly sandbox: Sandbox;
   readonly client: APIClient;
   readonly frontend: Frontend;
@@ -185,7 +185,7 @@ export const launchFrame = async (page: Page): Promise<Frame> => {
 };
 
 /** What the web UI's promise settled with, on the relying party's page. */
-export interface Settled {
+interface Settled {
   readonly resolved: boolean;
   readonly value: Record<string, unknown>;
 }

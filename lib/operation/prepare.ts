@@ -1,11 +1,11 @@
 import type * as t from 'io-ts';
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import { unknownProperties } from './schema/codecs.js';
-import { isExact } from './schema/exact.js';
+import { unknownProperties } from '../schema/codecs.js';
+import { isExact } from '../schema/exact.js';
 import type { Operation, ParamLocation, ParamSpec } from './operation.js';
-import { compilePath, encodePathSegment, expandPath, type PathTemplate } from './http/path.js';
-import { describeErrors } from './schema/report.js';
-import { REDACTED, secretsIn } from './redact.js';
+import { compilePath, encodePathSegment, expandPath, type PathTemplate } from '../http/path.js';
+import { describeErrors } from '../schema/report.js';
+import { REDACTED, secretsIn } from '../secrecy/redact.js';
 
 // Checks a request against the spec and turns it into what goes on the wire. Everything that
 // depends only on the operation is computed once, in `compile`.

@@ -1,7 +1,7 @@
 // Kept in step with package.json by a test; read at build time, not from disk at run time.
 
 /** The package's name, as the User-Agent gives it. */
-export const SDK_NAME = 'trinsic-connect-sdk';
+const SDK_NAME = 'trinsic-connect-sdk';
 
 /** This package's version. */
 export const SDK_VERSION = '0.1.0';

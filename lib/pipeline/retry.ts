@@ -1,15 +1,12 @@
-import { isLeft, type Either } from 'fp-ts/lib/Either.js';
-import type { HttpHeaders, HttpResponse } from './http/response.js';
-import type { ExchangeFailure } from './http/transport.js';
+import { isLeft } from 'fp-ts/lib/Either.js';
+import type { HttpHeaders } from '../http/response.js';
+import type { AttemptOutcome } from '../http/transport.js';
 
 // When to try again, and how long to wait first: pure functions of the attempt's outcome, so the
 // rules are tested without any HTTP (the randomness and the clock are parameters).
 
-/** What one attempt came to: a failure of the exchange, or an answer. */
-export type AttemptOutcome = Either<ExchangeFailure, HttpResponse>;
-
 /** Statuses that say "try again later" rather than "this request is wrong". */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
 export interface Backoff {
   readonly retryBaseDelayMs: number;
@@ -72,7 +69,7 @@ const delayBeforeRetry = (
 };
 
 /** Exponential backoff with full jitter: uniform in [0, min(max, base·2^(retry-1))]. */
-export const backoffMs = (
+const backoffMs = (
   retry: number,
   { retryBaseDelayMs, retryMaxDelayMs }: Backoff,
   random: () => number = Math.random,

@@ -1,7 +1,7 @@
 import type * as t from 'io-ts';
 import { right } from 'fp-ts/lib/Either.js';
 import type { ResultReader } from './operation.js';
-import { decodeJson } from './schema/decode.js';
+import { decodeJson } from '../schema/decode.js';
 
 // How an operation reads a success answer, for the shapes every JSON API has. An API with
 // answers of its own kind (bytes, or "not ready yet") writes its reader beside its operations.

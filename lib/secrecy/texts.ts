@@ -1,4 +1,4 @@
-import type { RequestError } from './errors.js';
+import type { RequestError } from '../pipeline/errors.js';
 import type { Secrets } from './secrets.js';
 
 // The texts an error hands on are bounded: a server's message, the problems of a decoded body,
@@ -6,11 +6,11 @@ import type { Secrets } from './secrets.js';
 // after scrubbing, never before, so that no cut can leave part of a secret visible.
 
 /** The longest `message` of an error, in characters. */
-export const MAX_MESSAGE_CHARS = 2_000;
+const MAX_MESSAGE_CHARS = 2_000;
 /** The longest line of `problems` or `errors`. */
-export const MAX_LINE_CHARS = 500;
+const MAX_LINE_CHARS = 500;
 /** The most lines in `problems` or `errors`; a last line says how many more there were. */
-export const MAX_LINES = 50;
+const MAX_LINES = 50;
 /** The longest body shown in a debug line. */
 export const MAX_LOGGED_BODY_CHARS = 4_096;
 

@@ -1,4 +1,4 @@
-import type { Sensitivity } from './operation.js';
+import type { Sensitivity } from '../operation/operation.js';
 
 // What must never reach a log line or an error message, and how it is masked. Which properties
 // are secret or personal is the API description's to say (Sensitivity); this is only the how.

@@ -1,12 +1,13 @@
-import type { AccessToken, Configuration } from './configuration.js';
+import type { Settings } from '../configuration/configuration.js';
+import type { AccessToken } from '../configuration/parameters.js';
 import { withOptions, type RequestOptions } from './options.js';
-import type { Result } from './outcome.js';
-import type { CompiledOperation } from './prepare.js';
+import type { ResultOf } from './outcome.js';
+import type { CompiledOperation } from '../operation/prepare.js';
 import { send } from './send.js';
 
 /** Everything a request builder holds: where it goes, what it is, and what was set so far. */
 export interface BuilderState<P, T, M> {
-  readonly configuration: Configuration;
+  readonly configuration: Settings;
   readonly operation: CompiledOperation<P, T, M>;
   readonly params: Partial<P>;
   readonly options: RequestOptions;
@@ -77,6 +78,6 @@ export class RequestBuilder<P, T, M> {
    * Sends the request. Resolves to `Left(error)` or `Right(ApiResponse)`; never rejects.
    * An arrow property, so that `builder.execute` is a TaskEither on its own.
    */
-  readonly execute = (): Promise<Result<T, M>> =>
+  readonly execute = (): Promise<ResultOf<T, M>> =>
     send(this.state.configuration, this.state.operation, this.state.params, this.state.options);
 }

@@ -12,19 +12,23 @@ export interface BasePath {
 const MUST = 'basePath must be an absolute http(s) URL';
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i;
 
-/** Parses `basePath`; each mistake found is pushed onto `problems`. */
-export const parseBasePath = (basePath: unknown, problems: string[]): BasePath => {
+/**
+ * Parses `basePath`, or `fallback` (the service's own address) when it is not given; each mistake
+ * found is pushed onto `problems`.
+ */
+export const parseBasePath = (given: unknown, fallback: string, problems: string[]): BasePath => {
+  const basePath = given ?? fallback;
   if (typeof basePath !== 'string') {
-    problems.push(`${MUST} such as "https://connect.trinsic.id", got ${typeOf(basePath)}`);
+    problems.push(`${MUST} such as ${JSON.stringify(fallback)}, got ${typeOf(basePath)}`);
     return { origin: '', pathPrefix: '' };
   }
   const trimmed = basePath.trim();
   if (trimmed === '') {
-    problems.push(`${MUST}, got "" (leave it out to use https://connect.trinsic.id)`);
+    problems.push(`${MUST}, got "" (leave it out to use ${fallback})`);
     return { origin: '', pathPrefix: '' };
   }
   const url = parse(trimmed);
-  // `connect.trinsic.id` does not parse, and `localhost:4010` parses with `localhost:` as its
+  // `example.com` does not parse, and `localhost:4010` parses with `localhost:` as its
   // scheme: both lack the scheme, and adding one gives the address that was meant.
   if (url === undefined || (!trimmed.includes('://') && !isHttp(url))) {
     problems.push(`${MUST}, got ${shown(trimmed)}${guess(trimmed)}`);

@@ -1,7 +1,7 @@
-import type { AccessToken, Configuration } from './configuration.js';
-import { lowerCaseKeys } from './configuration.js';
+import { lowerCaseKeys, type Settings } from '../configuration/configuration.js';
+import type { AccessToken } from '../configuration/parameters.js';
 import type { RetrySettings } from './retry.js';
-import { isRecord } from './schema/codecs.js';
+import { isRecord } from '../schema/codecs.js';
 
 // Per-request options (the ones the Go SDK carries in its context), their checks, and how they
 // combine with the configuration's defaults.
@@ -85,18 +85,18 @@ export const checkOptions = (options: RequestOptions): readonly string[] => {
 };
 
 /** The timeout of each attempt: the request's own, else the configuration's. */
-export const timeoutOf = (config: Configuration, options: RequestOptions): number =>
+export const timeoutOf = (config: Settings, options: RequestOptions): number =>
   options.timeoutMs ?? config.timeoutMs;
 
 /** The retry settings of a request: the configuration's, with the request's own maxRetries. */
-export const retrySettingsOf = (config: Configuration, options: RequestOptions): RetrySettings => {
+export const retrySettingsOf = (config: Settings, options: RequestOptions): RetrySettings => {
   const { maxRetries, retryDeadline } = options;
   if (maxRetries === undefined && retryDeadline === undefined) return config;
   const settings = { ...backoffOf(config), maxRetries: maxRetries ?? config.maxRetries };
   return retryDeadline === undefined ? settings : { ...settings, deadline: retryDeadline };
 };
 
-const backoffOf = ({ retryBaseDelayMs, retryMaxDelayMs, maxRetryAfterMs }: Configuration) => ({
+const backoffOf = ({ retryBaseDelayMs, retryMaxDelayMs, maxRetryAfterMs }: Settings) => ({
   retryBaseDelayMs,
   retryMaxDelayMs,
   maxRetryAfterMs,

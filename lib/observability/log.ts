@@ -1,12 +1,11 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
-import type { DebugLogger } from './configuration.js';
-import { failureLabel } from './http/transport.js';
-import type { Sensitivity } from './operation.js';
-import { redactHeaders, redactJson } from './redact.js';
-import type { AttemptOutcome } from './retry.js';
-import { parseJsonBytes } from './schema/decode.js';
-import type { Secrets } from './secrets.js';
-import { cut, MAX_LOGGED_BODY_CHARS } from './texts.js';
+import type { DebugLogger } from '../configuration/parameters.js';
+import { failureLabel, type AttemptOutcome } from '../http/transport.js';
+import type { Sensitivity } from '../operation/operation.js';
+import { redactHeaders, redactJson } from '../secrecy/redact.js';
+import { parseJsonBytes } from '../schema/decode.js';
+import type { Secrets } from '../secrecy/secrets.js';
+import { cut, MAX_LOGGED_BODY_CHARS } from '../secrecy/texts.js';
 
 // Debug lines: one per attempt, bodies only when asked for. Secret properties and credential
 // headers are masked as a line is built; the whole line is then scrubbed of every sensitive value
@@ -35,7 +34,7 @@ export const logAttempt = (logger: DebugLogger, entry: AttemptLog, secrets: Secr
   emit(
     logger,
     secrets.scrub(
-      `connect ${entry.operation}: ${entry.method} ${entry.target} -> ${entry.outcome} ` +
+      `${entry.operation}: ${entry.method} ${entry.target} -> ${entry.outcome} ` +
         `in ${entry.ms.toFixed(1)} ms (attempt ${entry.attempt}/${entry.attempts})`,
     ),
   );
@@ -54,7 +53,7 @@ export const logRequestBody = (
   secrets: Secrets,
 ) => {
   const shown = body === undefined ? '' : ` body ${JSON.stringify(redactJson(body, sensitivity))}`;
-  const line = `connect ${operation}: request headers ${JSON.stringify(redactHeaders(headers))}${shown}`;
+  const line = `${operation}: request headers ${JSON.stringify(redactHeaders(headers))}${shown}`;
   emit(logger, cut(secrets.scrub(line), MAX_LOGGED_BODY_CHARS));
 };
 
@@ -73,6 +72,6 @@ export const logResponseBody = (
   } catch {
     // A small body can still nest deeper than the redaction's recursion reaches: not shown.
   }
-  const line = `connect ${operation}: response body ${shown}`;
+  const line = `${operation}: response body ${shown}`;
   emit(logger, cut(secrets.scrub(line), MAX_LOGGED_BODY_CHARS));
 };

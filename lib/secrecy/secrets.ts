@@ -1,4 +1,4 @@
-import { encodePathSegment } from './http/path.js';
+import { encodePathSegment } from '../http/path.js';
 import { REDACTED } from './redact.js';
 
 // Every sensitive value one request knows (its token, access keys, parameters marked sensitive,

@@ -1,4 +1,4 @@
-import type { HttpResponse } from './http/response.js';
+import type { HttpResponse } from '../http/response.js';
 
 // Errors are plain values, discriminated by `_tag`, so they can be matched exhaustively and
 // composed in fp-ts pipelines. Every `message` is built from parts that can hold no secret.
@@ -38,7 +38,7 @@ export interface AbortError {
 }
 
 /** The server answered with a status that is not a success. */
-export interface HttpError<M = unknown> {
+export interface HttpErrorOf<M = unknown> {
   readonly _tag: 'HttpError';
   readonly message: string;
   readonly status: number;
@@ -60,7 +60,7 @@ export interface DecodeError {
 
 /** Every way a request can fail; `M` is the API's union of error-body models. */
 export type RequestError<M> =
-  InvalidRequest | NetworkError | TimeoutError | AbortError | HttpError<M> | DecodeError;
+  InvalidRequest | NetworkError | TimeoutError | AbortError | HttpErrorOf<M> | DecodeError;
 
 export const invalidRequest = (operation: string, problems: readonly string[]): InvalidRequest => ({
   _tag: 'InvalidRequest',
@@ -68,6 +68,13 @@ export const invalidRequest = (operation: string, problems: readonly string[]): 
   problems,
   attempts: 0,
 });
+
+/**
+ * A bug in the SDK, reported as a value all the same: named by its kind only (never its message,
+ * which could hold anything), and as an InvalidRequest, since it struck before anything was sent.
+ */
+export const internalError = (operation: string, error: unknown): InvalidRequest =>
+  invalidRequest(operation, [`internal error, please report it: ${errorKind(error)}`]);
 
 export const networkError = (
   operation: string,
@@ -105,7 +112,7 @@ export const httpError = <M>(
   attempts: number,
   /** What the body says, as the API description reads it; empty when it says nothing. */
   says: string,
-): HttpError<M> => ({
+): HttpErrorOf<M> => ({
   _tag: 'HttpError',
   message: `${operation}: HTTP ${response.status}${says === '' ? '' : `: ${says}`}${redirectNote(response.status)}`,
   status: response.status,

@@ -1,8 +1,7 @@
 import { typeOf } from './base-path.js';
-import type { AccessToken, ConfigurationParameters, DebugLogger } from './configuration.js';
-import { isUndiciDispatcher, type UndiciDispatcher } from './http/dispatcher.js';
-import { MIN_TOKEN_LENGTH } from './http/token.js';
-import { USER_AGENT } from './version.js';
+import type { AccessToken, ConfigurationParameters, DebugLogger } from './parameters.js';
+import { isUndiciDispatcher, type UndiciDispatcher } from '../http/dispatcher.js';
+import { MIN_TOKEN_LENGTH } from '../http/token.js';
 
 // The checks of each setting of a Configuration. Typed for TypeScript callers, checked for
 // JavaScript ones: each takes what it was given, pushes one line per problem onto `problems`
@@ -86,15 +85,19 @@ export const checkedHeaders = (
   return checked;
 };
 
-export const checkedUserAgent = (userAgent: unknown, problems: string[]): string => {
-  if (userAgent === undefined) return USER_AGENT;
+export const checkedUserAgent = (
+  userAgent: unknown,
+  fallback: string,
+  problems: string[],
+): string => {
+  if (userAgent === undefined) return fallback;
   if (typeof userAgent === 'string' && !/[\r\n]/.test(userAgent)) return userAgent;
   problems.push(
     typeof userAgent === 'string'
       ? 'userAgent must not contain CR or LF'
       : `userAgent must be a string, got ${typeOf(userAgent)}`,
   );
-  return USER_AGENT;
+  return fallback;
 };
 
 export const checkedDispatcher = (

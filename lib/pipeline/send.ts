@@ -1,42 +1,47 @@
 import { isLeft, left } from 'fp-ts/lib/Either.js';
-import type { Configuration } from './configuration.js';
-import { attemptsObserved, callsObserved, publishAttempt, traceCall } from './diagnostics.js';
-import { abortError, invalidRequest, timeoutError } from './errors.js';
-import { sleep, within } from './http/abortable.js';
-import { dispatcherFor } from './http/dispatcher.js';
-import { requestHeaders } from './http/headers.js';
-import { isPending } from './http/promise.js';
-import { resolveToken } from './http/token.js';
-import { exchange } from './http/transport.js';
-import { logAttempt, logRequestBody, logResponseBody, outcomeLabel } from './log.js';
+import type { Settings } from '../configuration/configuration.js';
+import {
+  attemptsObserved,
+  callsObserved,
+  publishAttempt,
+  traceCall,
+} from '../observability/diagnostics.js';
+import { abortError, internalError, invalidRequest, timeoutError } from './errors.js';
+import { sleep, within } from '../http/abortable.js';
+import { dispatcherFor } from '../http/dispatcher.js';
+import { requestHeaders } from '../http/headers.js';
+import { isPending } from '../http/promise.js';
+import { resolveToken } from '../http/token.js';
+import { exchange } from '../http/transport.js';
+import { logAttempt, logRequestBody, logResponseBody, outcomeLabel } from '../observability/log.js';
 import { checkOptions, retrySettingsOf, timeoutOf, type RequestOptions } from './options.js';
-import { resultOf, type Result } from './outcome.js';
-import { prepare, type CompiledOperation, type PreparedRequest } from './prepare.js';
-import { credentialsIn } from './redact.js';
+import { resultOf, type ResultOf } from './outcome.js';
+import { prepare, type CompiledOperation, type PreparedRequest } from '../operation/prepare.js';
+import { credentialsIn } from '../secrecy/redact.js';
 import { retryDelay } from './retry.js';
-import { Secrets } from './secrets.js';
-import { sealed } from './texts.js';
+import { Secrets } from '../secrecy/secrets.js';
+import { sealed } from '../secrecy/texts.js';
 
 // The one send path: check → resolve the token → send, retrying what the rules allow → read the
 // answer. Every operation goes through here; it resolves to an Either and never rejects, and
 // every error it resolves to is scrubbed of the request's secrets and bounded (texts.ts).
 
 export const send = <P, T, M>(
-  config: Configuration,
+  config: Settings,
   operation: CompiledOperation<P, T, M>,
   params: Partial<P>,
   options: RequestOptions,
-): Promise<Result<T, M>> =>
+): Promise<ResultOf<T, M>> =>
   callsObserved()
     ? traceCall(operation, () => sendSealed(config, operation, params, options))
     : sendSealed(config, operation, params, options);
 
 const sendSealed = async <P, T, M>(
-  config: Configuration,
+  config: Settings,
   operation: CompiledOperation<P, T, M>,
   params: Partial<P>,
   options: RequestOptions,
-): Promise<Result<T, M>> => {
+): Promise<ResultOf<T, M>> => {
   const secrets = new Secrets();
   try {
     const result = await sendChecked(config, operation, params, options, secrets);
@@ -44,19 +49,17 @@ const sendSealed = async <P, T, M>(
   } catch (error) {
     // Nothing after the first attempt can throw (readers and the logger are guarded), so an
     // exception here came before anything was sent: a bug, reported as such, never as the network.
-    const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    const problem = `internal error, please report it: ${detail}`;
-    return left(sealed(invalidRequest(operation.name, [problem]), secrets));
+    return left(sealed(internalError(operation.name, error), secrets));
   }
 };
 
 const sendChecked = async <P, T, M>(
-  config: Configuration,
+  config: Settings,
   operation: CompiledOperation<P, T, M>,
   params: Partial<P>,
   options: RequestOptions,
   secrets: Secrets,
-): Promise<Result<T, M>> => {
+): Promise<ResultOf<T, M>> => {
   for (const value of credentialsIn(config.defaultHeaders)) secrets.add(value);
   for (const value of credentialsIn(options.headers)) secrets.add(value);
   const prepared = prepare(operation, params, config.logger !== undefined);
@@ -98,14 +101,14 @@ const sendChecked = async <P, T, M>(
 };
 
 const sendWithRetries = async <P, T, M>(
-  config: Configuration,
+  config: Settings,
   operation: CompiledOperation<P, T, M>,
   prepared: PreparedRequest,
   headers: Readonly<Record<string, string>>,
   options: RequestOptions,
   secrets: Secrets,
   authorized: boolean,
-): Promise<Result<T, M>> => {
+): Promise<ResultOf<T, M>> => {
   const { name, sensitivity } = operation;
   const timeoutMs = timeoutOf(config, options);
   const retry = retrySettingsOf(config, options);

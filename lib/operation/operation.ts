@@ -1,6 +1,6 @@
 import type * as t from 'io-ts';
 import type { Either } from 'fp-ts/lib/Either.js';
-import type { HttpResponse } from './http/response.js';
+import type { HttpResponse } from '../http/response.js';
 
 // An operation is data: its method, path, parameters, how to read its answers, and what in it is
 // secret. The one send path (send.ts) serves every operation from this description; no endpoint

@@ -8,14 +8,14 @@ import {
   timeoutError,
   type RequestError,
 } from './errors.js';
-import type { ApiResponse } from './http/response.js';
-import type { CompiledOperation } from './prepare.js';
-import type { AttemptOutcome } from './retry.js';
+import type { ApiResponse } from '../http/response.js';
+import type { CompiledOperation } from '../operation/prepare.js';
+import type { AttemptOutcome } from '../http/transport.js';
 
 // What the last attempt's outcome becomes for the caller: the decoded data of a success, or the
 // error that says what went wrong.
 
-export type Result<T, M> = Either<RequestError<M>, ApiResponse<T>>;
+export type ResultOf<T, M> = Either<RequestError<M>, ApiResponse<T>>;
 
 export interface Finish {
   readonly attempt: number;
@@ -29,7 +29,7 @@ export const resultOf = <P, T, M>(
   operation: CompiledOperation<P, T, M>,
   outcome: AttemptOutcome,
   { attempt, strict, timeoutMs, authorized }: Finish,
-): Result<T, M> => {
+): ResultOf<T, M> => {
   const { name } = operation;
   if (isLeft(outcome)) {
     const failure = outcome.left;

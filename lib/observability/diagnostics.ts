@@ -1,9 +1,8 @@
 import { channel, tracingChannel } from 'node:diagnostics_channel';
 import { isLeft } from 'fp-ts/lib/Either.js';
-import type { RequestError } from './errors.js';
-import { failureLabel } from './http/transport.js';
-import type { Result } from './outcome.js';
-import type { AttemptOutcome } from './retry.js';
+import type { RequestError } from '../pipeline/errors.js';
+import { failureLabel, type AttemptOutcome } from '../http/transport.js';
+import type { ResultOf } from '../pipeline/outcome.js';
 
 // What the client does, published on Node's diagnostics_channel, as undici publishes its own: a
 // TracingChannel per call and a plain channel per attempt. Only what describes the request's
@@ -108,8 +107,8 @@ export const attemptsObserved = (): boolean => attempts.hasSubscribers;
  */
 export const traceCall = <T, M>(
   operation: Described,
-  run: () => Promise<Result<T, M>>,
-): Promise<Result<T, M>> => {
+  run: () => Promise<ResultOf<T, M>>,
+): Promise<ResultOf<T, M>> => {
   const context: RequestTraceContext = {
     operation: operation.name,
     method: operation.method,
@@ -119,7 +118,7 @@ export const traceCall = <T, M>(
   // runStores: a store bound to `start` (an AsyncLocalStorage) holds for the whole call, so an
   // attempt subscriber can find the span its call subscriber opened.
   return requests.start.runStores(context, () => {
-    let pending: Promise<Result<T, M>>;
+    let pending: Promise<ResultOf<T, M>>;
     try {
       pending = run();
     } finally {

@@ -16,7 +16,8 @@ const JOURNEY: readonly SessionState[] = [
   SessionState.IdvInProgress,
 ];
 
-// The last state a user reaches before each kind of failure.
+// The last state a user reaches before each kind of failure. The one list of user fail codes:
+// the control route's and the launch page's codecs are made from its keys.
 const FAILS_AFTER: Readonly<Record<UserFailCode, SessionState>> = {
   SessionFailUserCanceled: SessionState.IdvInitiated,
   SessionFailExpired: SessionState.IdvInitiated,
@@ -25,8 +26,22 @@ const FAILS_AFTER: Readonly<Record<UserFailCode, SessionState>> = {
   SessionFailInternal: SessionState.IdvInProgress,
 };
 
+/** Each user fail code, named by itself (the shape `enumeration` codecs are made from). */
+export const USER_FAIL_CODES: { readonly [K in UserFailCode]: K } = {
+  SessionFailUserCanceled: 'SessionFailUserCanceled',
+  SessionFailExpired: 'SessionFailExpired',
+  SessionFailAuthentication: 'SessionFailAuthentication',
+  SessionFailVerificationFailed: 'SessionFailVerificationFailed',
+  SessionFailInternal: 'SessionFailInternal',
+};
+
+/** Final: nothing moves a Session out of these. */
 export const isFinal = (state: SessionState): boolean =>
   state === SessionState.IdvSuccess || state === SessionState.IdvFailed;
+
+/** Whether the user may still act: the Session is neither completed nor final. */
+export const isOpen = (state: SessionState): boolean =>
+  state === SessionState.IdvCreated || state === SessionState.IdvInitiated;
 
 /** The states still to pass through, from `current`, to reach the end of the journey. */
 export const stepsToFinish = (current: SessionState, outcome: Outcome): SessionState[] => {

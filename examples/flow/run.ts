@@ -151,6 +151,7 @@ const steps = async (
     });
     if (isLeft(completed)) throw new FlowFailure(completed.left);
     resultsAccessKey = completed.right.resultsAccessKey;
+    if (resultsAccessKey === undefined) throw new FlowFailure('a success yielded no results key');
     out.detail(`the user opened the launch URL: ${describeSession(completed.right.session)}`);
     out.detail(`the frontend receives the results access key ${mask(resultsAccessKey)}`);
   } else {

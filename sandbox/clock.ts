@@ -16,7 +16,10 @@ export interface SandboxClock {
  * rounded down to a whole second (so a test knows where the seconds of `updated` turn), and moves
  * only by `advance`. Both only ever move forward.
  */
-export const sandboxClock = (kind: ClockKind, machineNow: () => number = Date.now): SandboxClock => {
+export const sandboxClock = (
+  kind: ClockKind,
+  machineNow: () => number = Date.now,
+): SandboxClock => {
   const start = kind === 'manual' ? Math.floor(machineNow() / 1000) * 1000 : 0;
   let skipped = 0;
   const now = (): number => (kind === 'manual' ? start : machineNow()) + skipped;

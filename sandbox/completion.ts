@@ -43,14 +43,24 @@ export const resultOf = (
     provider,
   };
   if (completion.outcome.kind === 'failure') {
-    return right({ ...verdict, resultsAccessKey: undefined, identityData: undefined, attachmentKeys: [] });
+    return right({
+      ...verdict,
+      resultsAccessKey: undefined,
+      identityData: undefined,
+      attachmentKeys: [],
+    });
   }
   const kinds = disclosedKinds(completion.attachments ?? ALL_KINDS, record.disclosedFields);
   const attachments = vault.issue(kinds, completion.attachmentsPending ?? 0);
   return right({
     ...verdict,
     resultsAccessKey: newToken('rk'),
-    identityData: buildIdentityData(completion.identityData, provider, record.disclosedFields, attachments),
+    identityData: buildIdentityData(
+      completion.identityData,
+      provider,
+      record.disclosedFields,
+      attachments,
+    ),
     attachmentKeys: Object.values(attachments),
   });
 };

@@ -30,7 +30,11 @@ export const faulted = async (
         headers['retry-after'] = String(answer.retryAfterSeconds);
       }
       return answer.body === undefined
-        ? messageReply(answer.status, `Injected fault: HTTP ${answer.status} from the sandbox`, headers)
+        ? messageReply(
+            answer.status,
+            `Injected fault: HTTP ${answer.status} from the sandbox`,
+            headers,
+          )
         : jsonValueReply(answer.status, answer.body, headers);
     }
   }
@@ -49,4 +53,3 @@ const stillThereAfter = (response: ServerResponse, ms: number): Promise<boolean>
     }, ms);
     response.once('close', gone);
   });
-

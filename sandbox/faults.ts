@@ -61,12 +61,22 @@ export const readFault = (
 ): Validated<{ operation: string | undefined; times: number; fault: Fault }> => {
   const decoded = decodeBody(FaultRequest, body ?? {}, { naming: jsonMemberName, strict: true });
   if (isLeft(decoded)) return decoded;
-  const { operation, times = 1, status, retryAfterSeconds, body: answerBody, delayMs, drop } =
-    decoded.right;
+  const {
+    operation,
+    times = 1,
+    status,
+    retryAfterSeconds,
+    body: answerBody,
+    delayMs,
+    drop,
+  } = decoded.right;
   const problems = [];
   if (operation !== undefined && !operations.has(operation)) {
     problems.push(
-      problem('operation', `Unknown operation ${JSON.stringify(operation.slice(0, 80))}: use one of ${[...operations].join(', ')}.`),
+      problem(
+        'operation',
+        `Unknown operation ${JSON.stringify(operation.slice(0, 80))}: use one of ${[...operations].join(', ')}.`,
+      ),
     );
   }
   if (status === undefined && drop !== true && delayMs === undefined) {

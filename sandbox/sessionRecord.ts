@@ -58,7 +58,11 @@ export interface SessionRecord {
   redacted: boolean;
 }
 
-export const newRecord = (seq: number, request: CreateSessionRequest, now: number): SessionRecord => ({
+export const newRecord = (
+  seq: number,
+  request: CreateSessionRequest,
+  now: number,
+): SessionRecord => ({
   seq,
   id: newSessionId(),
   clientToken: newToken('ct'),

@@ -199,7 +199,8 @@ export class SandboxStore {
   complete(id: string, completion: Completion): StoreResult<Completed> {
     const record = this.find(id);
     if (record === undefined) return left(notFound(id));
-    if (record.result !== undefined) return left(conflict('The Session has already been completed'));
+    if (record.result !== undefined)
+      return left(conflict('The Session has already been completed'));
     if (!isOpen(record.state)) {
       return left(
         conflict(

@@ -106,7 +106,6 @@ test('a page past the end is empty, with the right total', async () => {
   expect(far.sessions).toEqual([]);
 });
 
-
 test('query names and enum values match whatever their case, as ASP.NET binds them', async () => {
   const answer = await raw(
     h.sandbox,

@@ -1,5 +1,5 @@
 import { left, right } from 'fp-ts/lib/Either.js';
-import type { VerificationFailCode } from '../models/index.js';
+import type { Session, VerificationFailCode } from '../models/index.js';
 import { PROVIDER_IDS } from './fixtures.js';
 import { buildIdentityData, disclosedKinds, keysOf, type IdentityInput } from './identity.js';
 import type { AttachmentVault } from './attachmentVault.js';
@@ -22,6 +22,12 @@ export interface Completion {
   readonly attachmentsPending?: number;
   /** `poll` (default): one state per interval of sandbox time; `now`: straight to the final state. */
   readonly advance?: 'poll' | 'now';
+}
+
+/** What completing yields: the results key the frontend would receive, for a success only. */
+export interface Completed {
+  readonly resultsAccessKey?: string;
+  readonly session: Session;
 }
 
 const ALL_KINDS = keysOf(ATTACHMENT_KIND_NAMES);

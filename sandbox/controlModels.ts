@@ -12,7 +12,7 @@ export const AttachmentKind = enumeration('AttachmentKind', ATTACHMENT_KIND_NAME
 
 export const UserFailCode = enumeration('UserFailCode', USER_FAIL_CODES);
 
-export const Advance = enumeration('Advance', { poll: 'poll', now: 'now' });
+const Advance = enumeration('Advance', { poll: 'poll', now: 'now' });
 
 /** Identity data the simulated user presents; attachments are made by the sandbox. */
 export const IdentityInput = model(
@@ -70,7 +70,7 @@ export const CompleteSessionResponse = model(
 export type CompleteSessionResponse = t.TypeOf<typeof CompleteSessionResponse>;
 
 /** The longest single move of sandbox time: a year. */
-export const MAX_ADVANCE_MS = 366 * 24 * 3_600_000;
+const MAX_ADVANCE_MS = 366 * 24 * 3_600_000;
 
 /** The body of `POST /sandbox/time/advance`. */
 export const AdvanceTimeRequest = model(

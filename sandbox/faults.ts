@@ -9,7 +9,7 @@ import { decodeBody, jsonMemberName, problem, type Validated } from './validatio
 // fault answers never reaches the store: it changes nothing.
 
 /** The longest delay a fault may hold a request: longer is a mistake, not a test. */
-export const MAX_FAULT_DELAY_MS = 10 * 60_000;
+const MAX_FAULT_DELAY_MS = 10 * 60_000;
 
 /** The body of `POST /sandbox/faults` (`control.inject`). */
 export const FaultRequest = model(

@@ -25,7 +25,7 @@ const pngChunk = (type: string, data: Buffer): Buffer => {
 type Rgb = readonly [number, number, number];
 
 /** A `width`×`height` PNG: a border of `edge` around a field of `fill` (8-bit RGB). */
-export const framedPng = (width: number, height: number, fill: Rgb, edge: Rgb): Uint8Array => {
+const framedPng = (width: number, height: number, fill: Rgb, edge: Rgb): Uint8Array => {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);

@@ -1,4 +1,4 @@
-import { left, right } from 'fp-ts/lib/Either.js';
+import { isLeft, left, right } from 'fp-ts/lib/Either.js';
 import {
   SessionFailCode,
   SessionState,
@@ -9,10 +9,11 @@ import {
 } from '../models/index.js';
 import { AttachmentVault, type AttachmentAnswer } from './attachmentVault.js';
 import { sandboxClock, type SandboxClock } from './clock.js';
-import { resultOf, type Completion } from './completion.js';
+import { resultOf, type Completed, type Completion } from './completion.js';
 import { PROVIDER_IDS } from './fixtures.js';
 import { isFinal, isOpen, stepsToFinish } from './lifecycle.js';
 import { listPage, type ListQuery } from './listing.js';
+import { KnownIdentities } from './network.js';
 import { settle, STEP_INTERVAL_MS } from './progress.js';
 import { sameSecret } from './secrets.js';
 import { move, newRecord, toSession, type Result, type SessionRecord } from './sessionRecord.js';
@@ -38,12 +39,6 @@ export interface LaunchView {
   readonly finished: boolean;
 }
 
-/** What completing yields: the results key the frontend would receive, for a success only. */
-export interface Completed {
-  readonly resultsAccessKey?: string;
-  readonly session: Session;
-}
-
 export interface StoreOptions {
   /** Sandbox time; a real clock by default. */
   readonly clock?: SandboxClock;
@@ -51,14 +46,11 @@ export interface StoreOptions {
   readonly retryAfterSeconds?: number;
 }
 
-const phoneDigits = (phone: string): string => phone.replace(/\D/g, '');
-
 export class SandboxStore {
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly byClientToken = new Map<string, string>();
   private readonly vault: AttachmentVault;
-  /** Phone numbers (digits) of verified users: the Trinsic Network as far as the sandbox knows. */
-  private readonly network = new Set<string>();
+  private readonly network = new KnownIdentities();
   private seq = 0;
   private readonly clock: SandboxClock;
 
@@ -167,7 +159,7 @@ export class SandboxStore {
 
   identityInNetwork(phoneNumber: string): boolean {
     this.settleAll();
-    return this.network.has(phoneDigits(phoneNumber));
+    return this.network.has(phoneNumber);
   }
 
   /** The user opened the launch URL: a new session becomes IdvInitiated. */
@@ -209,7 +201,7 @@ export class SandboxStore {
       );
     }
     const result = resultOf(record, completion, this.vault);
-    if (result._tag === 'Left') return result;
+    if (isLeft(result)) return result;
     record.result = result.right;
     record.progress = {
       startedAt: this.clock.now(),
@@ -243,7 +235,7 @@ export class SandboxStore {
   private settle(record: SessionRecord): void {
     if (!settle(record, this.clock.now()).includes(SessionState.IdvSuccess)) return;
     const phone = record.result?.identityData?.person?.phoneNumber;
-    if (phone !== undefined && phoneDigits(phone) !== '') this.network.add(phoneDigits(phone));
+    if (phone !== undefined) this.network.add(phone);
   }
 
   private dropIdentity(result: Result): void {

@@ -2,6 +2,7 @@
 // finishes, its expiry, `created` and `updated`) reads this clock, never Date.now(), so a test can
 // run a manual clock and move it with `advance` instead of sleeping.
 
+/** `real`: the machine's clock; `manual`: stands still until `advanceTime` moves it. */
 export type ClockKind = 'real' | 'manual';
 
 export interface SandboxClock {

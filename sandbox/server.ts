@@ -35,6 +35,9 @@ export interface ServerOptions {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The statuses whose answers have no body (RFC 9110). */
+const NO_BODY: ReadonlySet<number> = new Set([204, 304]);
+
 export const createSandboxServer = (options: ServerOptions): Server =>
   createServer((request, response) => {
     // The error boundary: nothing a request does may end the process.
@@ -205,8 +208,21 @@ const readBody = async (request: IncomingMessage): Promise<Buffer | 'too-large'>
 };
 
 const write = (response: ServerResponse, reply: Reply): void => {
-  const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
-  response.writeHead(reply.status, { ...reply.headers, 'content-length': String(body.length) });
+  // Only an injected fault answers these. An informational status is no final answer: it is
+  // sent as one, and the connection closes; 204 and 304 carry no body.
+  if (reply.status < 200) {
+    response.socket?.end(`HTTP/1.1 ${reply.status} Informational\r\n\r\n`);
+    return;
+  }
+  const body = NO_BODY.has(reply.status)
+    ? Buffer.alloc(0)
+    : typeof reply.body === 'string'
+      ? Buffer.from(reply.body, 'utf8')
+      : reply.body;
+  const length: Record<string, string> = NO_BODY.has(reply.status)
+    ? {}
+    : { 'content-length': String(body.length) };
+  response.writeHead(reply.status, { ...reply.headers, ...length });
   response.end(body);
   // A body left unread (too large) cannot be skipped on a kept-alive connection: close it.
   if (reply.headers.connection === 'close') response.on('finish', () => response.socket?.destroy());

@@ -141,6 +141,23 @@ describe('status faults', () => {
     expect([providers.status, lookup.status]).toEqual([504, 502]);
     expect(ok(await h.client.networkAPI.listProviders().execute()).providers).toHaveLength(3);
   });
+
+  test('204 and 304 answer with no body; an informational status is no answer (NetworkError)', async () => {
+    await inject({ operation: 'NetworkAPI.ListProviders', status: 204, times: 1 });
+    await inject({ operation: 'NetworkAPI.ListProviders', status: 304, times: 1 });
+    const noContent = await raw(sandbox, 'GET', '/api/v1/network/providers');
+    const notModified = await raw(sandbox, 'GET', '/api/v1/network/providers');
+    expect([noContent.status, noContent.text, notModified.status, notModified.text]).toEqual([
+      204,
+      '',
+      304,
+      '',
+    ]);
+    await inject({ operation: 'NetworkAPI.ListProviders', status: 100 });
+    const error = expectLeft(await h.client.networkAPI.listProviders().execute(), 'NetworkError');
+    expect(error.attempts).toBe(1);
+    expect(ok(await h.client.networkAPI.listProviders().execute()).providers).toHaveLength(3);
+  });
 });
 
 describe('dropped connections', () => {

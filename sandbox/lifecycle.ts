@@ -16,8 +16,8 @@ const JOURNEY: readonly SessionState[] = [
   SessionState.IdvInProgress,
 ];
 
-// The last state a user reaches before each kind of failure. The one list of user fail codes:
-// the control route's and the launch page's codecs are made from its keys.
+// The last state a user reaches before each kind of failure. The codes' own list is below: the
+// control route's and the launch page's codecs are made from it.
 const FAILS_AFTER: Readonly<Record<UserFailCode, SessionState>> = {
   SessionFailUserCanceled: SessionState.IdvInitiated,
   SessionFailExpired: SessionState.IdvInitiated,
@@ -26,12 +26,19 @@ const FAILS_AFTER: Readonly<Record<UserFailCode, SessionState>> = {
   SessionFailInternal: SessionState.IdvInProgress,
 };
 
-/** Each user fail code, named by itself (the shape `enumeration` codecs are made from). */
-export const USER_FAIL_CODES: { readonly [K in UserFailCode]: K } = {
+/** The fail codes a person can cause (the launch page offers them); an internal failure is not one. */
+type PersonFailCode = Exclude<UserFailCode, 'SessionFailInternal'>;
+
+// Each code named by itself: the shape `enumeration` codecs are made from.
+export const PERSON_FAIL_CODES: { readonly [K in PersonFailCode]: K } = {
   SessionFailUserCanceled: 'SessionFailUserCanceled',
-  SessionFailExpired: 'SessionFailExpired',
   SessionFailAuthentication: 'SessionFailAuthentication',
   SessionFailVerificationFailed: 'SessionFailVerificationFailed',
+  SessionFailExpired: 'SessionFailExpired',
+};
+
+export const USER_FAIL_CODES: { readonly [K in UserFailCode]: K } = {
+  ...PERSON_FAIL_CODES,
   SessionFailInternal: 'SessionFailInternal',
 };
 

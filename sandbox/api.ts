@@ -22,11 +22,13 @@ import {
 } from './validation.js';
 
 // The nine operations of the Connect API (v1): validate, ask the store, answer with the model.
+// Each route carries the SDK's name of its operation, which is what an injected fault matches.
 
 export const apiRoutes = (store: SandboxStore): Route[] => [
   {
     method: 'POST',
     path: '/api/v1/sessions',
+    operation: 'SessionsAPI.CreateSession',
     auth: true,
     json: true,
     handle: ({ body, baseUrl }) => {
@@ -40,6 +42,7 @@ export const apiRoutes = (store: SandboxStore): Route[] => [
   {
     method: 'GET',
     path: '/api/v1/sessions',
+    operation: 'SessionsAPI.ListSessions',
     auth: true,
     json: false,
     handle: ({ query }) => {
@@ -51,6 +54,7 @@ export const apiRoutes = (store: SandboxStore): Route[] => [
   {
     method: 'GET',
     path: '/api/v1/sessions/{sessionId}',
+    operation: 'SessionsAPI.GetSession',
     auth: true,
     json: false,
     handle: ({ params }) => {
@@ -62,6 +66,7 @@ export const apiRoutes = (store: SandboxStore): Route[] => [
   {
     method: 'POST',
     path: '/api/v1/sessions/{sessionId}/cancel',
+    operation: 'SessionsAPI.CancelSession',
     auth: true,
     json: false,
     handle: ({ params }) => {
@@ -73,6 +78,7 @@ export const apiRoutes = (store: SandboxStore): Route[] => [
   {
     method: 'POST',
     path: '/api/v1/sessions/{sessionId}/redact',
+    operation: 'SessionsAPI.RedactSession',
     auth: true,
     json: false,
     handle: ({ params }) => {
@@ -83,6 +89,7 @@ export const apiRoutes = (store: SandboxStore): Route[] => [
   {
     method: 'POST',
     path: '/api/v1/sessions/{sessionId}/results/exchange',
+    operation: 'SessionsAPI.ExchangeResultsKey',
     auth: true,
     json: true,
     handle: ({ params, body }) => {
@@ -99,6 +106,7 @@ export const apiRoutes = (store: SandboxStore): Route[] => [
   {
     method: 'POST',
     path: '/api/v1/attachments/exchange',
+    operation: 'AttachmentsAPI.ExchangeAttachmentAccessKey',
     auth: true,
     json: true,
     handle: ({ body }) => {
@@ -115,6 +123,7 @@ export const apiRoutes = (store: SandboxStore): Route[] => [
   {
     method: 'GET',
     path: '/api/v1/network/providers',
+    operation: 'NetworkAPI.ListProviders',
     auth: true,
     json: false,
     handle: () => jsonReply(200, ListProvidersResponse, { providers: [...PROVIDERS] }),
@@ -122,6 +131,7 @@ export const apiRoutes = (store: SandboxStore): Route[] => [
   {
     method: 'GET',
     path: '/api/v1/network/identities/{phoneNumber}',
+    operation: 'NetworkAPI.IdentityLookup',
     auth: true,
     json: false,
     handle: ({ params }) => {

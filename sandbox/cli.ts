@@ -84,8 +84,9 @@ export const main = async (args: readonly string[], env: NodeJS.ProcessEnv): Pro
     ...settings.options,
     // One line per request: method, route template, status, time. No query, header or body, so
     // no API key and no client token from a launch URL.
-    onRequest: ({ method, route, status, ms }) => {
-      process.stdout.write(`${method} ${route} → ${status} (${ms.toFixed(1)} ms)\n`);
+    onRequest: ({ method, route, status, ms, fault }) => {
+      const marked = fault === undefined ? '' : ` [injected fault: ${fault}]`;
+      process.stdout.write(`${method} ${route} → ${status} (${ms.toFixed(1)} ms)${marked}\n`);
     },
     onError: (error) => {
       process.stderr.write(`sandbox error: ${describeError(error)}\n`);

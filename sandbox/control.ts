@@ -1,30 +1,39 @@
-import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import type { ValidationResult } from '../models/index.js';
+import { isLeft } from 'fp-ts/lib/Either.js';
+import type { SandboxClock } from './clock.js';
+import type { Completion } from './completion.js';
+import { readCompletion } from './completionReader.js';
 import {
+  AdvanceTimeRequest,
   CompleteSessionResponse,
   CompleteWithFailure,
   CompleteWithSuccess,
+  SandboxTime,
 } from './controlModels.js';
-import { jsonReply, messageReply, type Reply, validationReply } from './reply.js';
+import { readFault, type FaultBook } from './faults.js';
+import { jsonReply, messageReply, validationReply } from './reply.js';
 import type { Route } from './router.js';
 import { storeErrorReply } from './storeReply.js';
-import type { Completion, SandboxStore } from './store.js';
-import { decodeBody, jsonMemberName, problem } from './validation.js';
+import type { SandboxStore } from './store.js';
+import { decodeBody, jsonMemberName, type Validated } from './validation.js';
 
-// The sandbox-only routes, outside /api/v1: a test or an example acts as the end user through
-// them. They need the API key (they change your account's data). The launch page's routes, which
-// need only the launch URL's client token, are in launch.ts.
+// The sandbox-only routes, outside /api/v1: a test or an example acts as the end user, moves
+// sandbox time, or injects faults through them. They need the API key (they change your
+// account's data). The launch page's routes, which need only the client token, are in launch.ts.
 
-const CONTROL_BODY = { naming: jsonMemberName, strict: true } as const;
+/** What the control routes act on. */
+export interface Controlled {
+  readonly store: SandboxStore;
+  readonly clock: SandboxClock;
+  readonly faults: FaultBook;
+  /** The SDK's names of the operations the sandbox serves (faults name them). */
+  readonly operations: ReadonlySet<string>;
+}
 
-const readCompletion = (body: unknown): Either<ValidationResult[], Completion> => {
-  const outcome: unknown =
-    typeof body === 'object' && body !== null && 'outcome' in body ? body.outcome : undefined;
-  if (outcome === 'success') {
-    const decoded = decodeBody(CompleteWithSuccess, body, CONTROL_BODY);
-    if (isLeft(decoded)) return decoded;
-    const { identityData, attachments, attachmentsPending, provider, advance } = decoded.right;
-    return right({
+const readControlCompletion = (body: unknown): Validated<Completion> =>
+  readCompletion(body, {
+    success: CompleteWithSuccess,
+    failure: CompleteWithFailure,
+    fromSuccess: ({ identityData, attachments, attachmentsPending, provider, advance }) => ({
       outcome: { kind: 'success' },
       identityData,
       attachments,
@@ -32,45 +41,66 @@ const readCompletion = (body: unknown): Either<ValidationResult[], Completion> =
         typeof attachmentsPending === 'number' ? attachmentsPending : attachmentsPending ? 1 : 0,
       provider,
       advance,
-    });
-  }
-  if (outcome === 'failure') {
-    const decoded = decodeBody(CompleteWithFailure, body, CONTROL_BODY);
-    if (isLeft(decoded)) return decoded;
-    const { failCode, verificationFailCode, provider, advance } = decoded.right;
-    return right({
+    }),
+    fromFailure: ({ failCode, verificationFailCode, provider, advance }) => ({
       outcome: { kind: 'failure', failCode },
       verificationFailCode,
       provider,
       advance,
-    });
-  }
-  return left([problem('outcome', 'outcome must be "success" or "failure".')]);
+    }),
+  });
+
+const sandboxTime = (clock: SandboxClock): SandboxTime => {
+  const now = clock.now();
+  return { now: new Date(now).toISOString(), unixMs: now };
 };
 
-export const controlRoutes = (store: SandboxStore): Route[] => [
+const post = (path: string, json: boolean, handle: Route['handle']): Route => ({
+  method: 'POST',
+  path,
+  auth: true,
+  json,
+  handle,
+});
+
+export const controlRoutes = ({ store, clock, faults, operations }: Controlled): Route[] => [
+  post('/sandbox/sessions/{sessionId}/complete', true, ({ params, body }) => {
+    const completion = readControlCompletion(body);
+    if (isLeft(completion)) return validationReply(completion.left);
+    const done = store.complete(params.sessionId ?? '', completion.right);
+    return isLeft(done)
+      ? storeErrorReply(done.left)
+      : jsonReply(200, CompleteSessionResponse, done.right);
+  }),
+  post('/sandbox/reset', false, () => {
+    store.reset();
+    faults.clear();
+    return messageReply(200, 'The sandbox is empty again, with no fault waiting');
+  }),
+  post('/sandbox/time/advance', true, ({ body }) => {
+    const request = decodeBody(AdvanceTimeRequest, body ?? {}, {
+      naming: jsonMemberName,
+      strict: true,
+    });
+    if (isLeft(request)) return validationReply(request.left);
+    clock.advance(request.right.ms);
+    return jsonReply(200, SandboxTime, sandboxTime(clock));
+  }),
+  post('/sandbox/faults', true, ({ body }) => {
+    const request = readFault(body, operations);
+    if (isLeft(request)) return validationReply(request.left);
+    const { operation, times, fault } = request.right;
+    faults.inject(operation, times, fault);
+    return messageReply(200, `The next ${times} matching request(s) will be answered by the fault`);
+  }),
   {
-    method: 'POST',
-    path: '/sandbox/sessions/{sessionId}/complete',
-    auth: true,
-    json: true,
-    handle: ({ params, body }) => {
-      const completion = readCompletion(body);
-      if (isLeft(completion)) return validationReply(completion.left);
-      const done = store.complete(params.sessionId ?? '', completion.right);
-      return isLeft(done)
-        ? storeErrorReply(done.left)
-        : jsonReply(200, CompleteSessionResponse, done.right);
-    },
-  },
-  {
-    method: 'POST',
-    path: '/sandbox/reset',
+    method: 'DELETE',
+    path: '/sandbox/faults',
     auth: true,
     json: false,
-    handle: (): Reply => {
-      store.reset();
-      return messageReply(200, 'The sandbox is empty again');
+    handle: () => {
+      faults.clear();
+      return messageReply(200, 'No fault is waiting');
     },
   },
 ];

@@ -1,11 +1,18 @@
+import * as t from 'io-ts';
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
 import { request, type Dispatcher } from 'undici';
 import { decodeValue } from '../lib/schema/decode.js';
 import { FailureMessage } from '../models/index.js';
-import { CompleteSessionResponse, type CompleteSessionRequest } from './controlModels.js';
+import {
+  CompleteSessionResponse,
+  SandboxTime,
+  type CompleteSessionRequest,
+} from './controlModels.js';
+import type { FaultRequest } from './faults.js';
 
 // A small client for the sandbox-only control routes, for the flow, the tests and the examples'
-// preparation. Its answers are decoded strictly, like the SDK's in strict mode.
+// preparation. Its answers are decoded strictly, like the SDK's in strict mode; every method
+// resolves to an Either whose Left says what went wrong (no secret: the routes echo none).
 
 /** A typed client for the sandbox's control routes. */
 export interface SandboxControl {
@@ -14,8 +21,14 @@ export interface SandboxControl {
     sessionId: string,
     body: CompleteSessionRequest,
   ): Promise<Either<string, CompleteSessionResponse>>;
-  /** Empties the sandbox. */
+  /** Empties the sandbox, injected faults included. */
   reset(): Promise<Either<string, undefined>>;
+  /** Moves sandbox time forward by `ms` (the only way a manual clock moves). */
+  advanceTime(ms: number): Promise<Either<string, SandboxTime>>;
+  /** Answers the next matching requests with a status, late, or not at all. */
+  inject(fault: FaultRequest): Promise<Either<string, undefined>>;
+  /** Forgets every injected fault not yet used. */
+  clearFaults(): Promise<Either<string, undefined>>;
 }
 
 /** The control client of the sandbox at `baseUrl`; `sandbox.control` is one already made. */
@@ -24,9 +37,9 @@ export const sandboxControl = (
   apiKey: string,
   dispatcher?: Dispatcher,
 ): SandboxControl => {
-  const post = async (path: string, body?: unknown) => {
+  const send = async (method: 'POST' | 'DELETE', path: string, body?: unknown) => {
     const answer = await request(`${baseUrl}${path}`, {
-      method: 'POST',
+      method,
       headers: {
         authorization: `Bearer ${apiKey}`,
         accept: 'application/json',
@@ -39,22 +52,45 @@ export const sandboxControl = (
     return { status: answer.statusCode, json: parse(text) };
   };
 
+  /** One call: a 200 decoded with `codec`, anything else a Left naming `what`. */
+  const call = async <C extends t.Mixed>(
+    what: string,
+    codec: C,
+    method: 'POST' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<Either<string, t.TypeOf<C>>> => {
+    const { status, json } = await send(method, path, body);
+    if (status !== 200) return left(describe(what, status, json));
+    const decoded = decodeValue(codec, json, true);
+    return isLeft(decoded)
+      ? left(`${what}: unexpected answer: ${decoded.left.join('; ')}`)
+      : right(decoded.right);
+  };
+
+  const done = async (
+    what: string,
+    method: 'POST' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<Either<string, undefined>> => {
+    const answer = await call(what, FailureMessage, method, path, body);
+    return isLeft(answer) ? answer : right(undefined);
+  };
+
   return {
-    complete: async (sessionId, body) => {
-      const { status, json } = await post(
+    complete: (sessionId, body) =>
+      call(
+        'complete',
+        CompleteSessionResponse,
+        'POST',
         `/sandbox/sessions/${encodeURIComponent(sessionId)}/complete`,
         body,
-      );
-      if (status !== 200) return left(describe('complete', status, json));
-      const decoded = decodeValue(CompleteSessionResponse, json, true);
-      return isLeft(decoded)
-        ? left(`complete: unexpected answer: ${decoded.left.join('; ')}`)
-        : right(decoded.right);
-    },
-    reset: async () => {
-      const { status, json } = await post('/sandbox/reset');
-      return status === 200 ? right(undefined) : left(describe('reset', status, json));
-    },
+      ),
+    reset: () => done('reset', 'POST', '/sandbox/reset'),
+    advanceTime: (ms) => call('advanceTime', SandboxTime, 'POST', '/sandbox/time/advance', { ms }),
+    inject: (fault) => done('inject', 'POST', '/sandbox/faults', fault),
+    clearFaults: () => done('clearFaults', 'DELETE', '/sandbox/faults'),
   };
 };
 

@@ -2,26 +2,17 @@ import * as t from 'io-ts';
 import { enumeration, listOf, model } from '../lib/schema/codecs.js';
 import { integerBetween } from '../lib/schema/scalars.js';
 import { DocumentData, PersonData, Session, VerificationFailCode } from '../models/index.js';
+import { ATTACHMENT_KIND_NAMES } from './images.js';
+import { USER_FAIL_CODES } from './lifecycle.js';
 
 // The bodies of the sandbox-only control routes, as codecs: the server validates with them and
 // the control client decodes with them. These routes are not part of the Connect API.
 
-export const AttachmentKind = enumeration('AttachmentKind', {
-  selfie: 'selfie',
-  documentFront: 'documentFront',
-  documentBack: 'documentBack',
-  documentPortrait: 'documentPortrait',
-});
+export const AttachmentKind = enumeration('AttachmentKind', ATTACHMENT_KIND_NAMES);
 
-export const UserFailCode = enumeration('UserFailCode', {
-  SessionFailInternal: 'SessionFailInternal',
-  SessionFailVerificationFailed: 'SessionFailVerificationFailed',
-  SessionFailAuthentication: 'SessionFailAuthentication',
-  SessionFailExpired: 'SessionFailExpired',
-  SessionFailUserCanceled: 'SessionFailUserCanceled',
-});
+export const UserFailCode = enumeration('UserFailCode', USER_FAIL_CODES);
 
-export const Advance = enumeration('Advance', { poll: 'poll', now: 'now' });
+const Advance = enumeration('Advance', { poll: 'poll', now: 'now' });
 
 /** Identity data the simulated user presents; attachments are made by the sandbox. */
 export const IdentityInput = model(
@@ -33,7 +24,7 @@ export const IdentityInput = model(
 const common = {
   /** The provider the user picks; default: the Session's first allowed one. */
   provider: t.string,
-  /** `poll` (default): one state per later getSession; `now`: final at once. */
+  /** `poll` (default): one state per second of sandbox time; `now`: final at once. */
   advance: Advance,
 };
 
@@ -69,12 +60,26 @@ export type CompleteSessionRequest = CompleteWithSuccess | CompleteWithFailure;
 
 export const CompleteSessionResponse = model(
   'CompleteSessionResponse',
+  { session: Session },
   {
-    /** What the frontend would receive when the user finishes: a secret. */
+    /** What the frontend would receive when the user succeeds: a secret. None for a failure. */
     resultsAccessKey: t.string,
-    session: Session,
   },
+);
+/** The Session after its first move, and the results key the frontend would receive (success only). */
+export type CompleteSessionResponse = t.TypeOf<typeof CompleteSessionResponse>;
+
+/** The longest single move of sandbox time: a year. */
+const MAX_ADVANCE_MS = 366 * 24 * 3_600_000;
+
+/** The body of `POST /sandbox/time/advance`. */
+export const AdvanceTimeRequest = model(
+  'AdvanceTimeRequest',
+  { ms: integerBetween(0, MAX_ADVANCE_MS) },
   {},
 );
-/** The results access key the frontend would receive, and the Session after the first move. */
-export type CompleteSessionResponse = t.TypeOf<typeof CompleteSessionResponse>;
+
+/** Sandbox time, after a move. */
+export const SandboxTime = model('SandboxTime', { now: t.string, unixMs: t.number }, {});
+/** Sandbox time: ISO 8601 and ms since the Unix epoch. */
+export type SandboxTime = t.TypeOf<typeof SandboxTime>;

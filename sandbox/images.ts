@@ -25,7 +25,7 @@ const pngChunk = (type: string, data: Buffer): Buffer => {
 type Rgb = readonly [number, number, number];
 
 /** A `width`×`height` PNG: a border of `edge` around a field of `fill` (8-bit RGB). */
-export const framedPng = (width: number, height: number, fill: Rgb, edge: Rgb): Uint8Array => {
+const framedPng = (width: number, height: number, fill: Rgb, edge: Rgb): Uint8Array => {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -59,12 +59,13 @@ export const ATTACHMENT_IMAGES: Readonly<Record<AttachmentKind, Image>> = {
   documentPortrait: { contentType: 'image/png', bytes: framedPng(30, 40, [230, 210, 190], INK) },
 };
 
-export const ATTACHMENT_KINDS: readonly AttachmentKind[] = [
-  'selfie',
-  'documentFront',
-  'documentBack',
-  'documentPortrait',
-];
+/** Each attachment kind, named by itself (the shape `enumeration` codecs are made from). */
+export const ATTACHMENT_KIND_NAMES: { readonly [K in AttachmentKind]: K } = {
+  selfie: 'selfie',
+  documentFront: 'documentFront',
+  documentBack: 'documentBack',
+  documentPortrait: 'documentPortrait',
+};
 
 /** A provider logo as a data: URL, so a UI can show it with no network. */
 export const logoDataUrl = (fill: Rgb): string =>

@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { apiRoutes } from './api.js';
+import { sandboxClock, type ClockKind } from './clock.js';
 import { sandboxControl, type SandboxControl } from './controlClient.js';
 import { controlRoutes } from './control.js';
+import { FaultBook } from './faults.js';
 import { launchRoutes } from './launch.js';
 import { router } from './router.js';
 import { newApiKey } from './secrets.js';
@@ -18,7 +20,11 @@ export type {
   CompleteSessionResponse,
   CompleteWithFailure,
   CompleteWithSuccess,
+  SandboxTime,
 } from './controlModels.js';
+export type { FaultRequest } from './faults.js';
+export type { ClockKind } from './clock.js';
+export { SESSION_LIFETIME_MS, STEP_INTERVAL_MS } from './progress.js';
 
 /** How to start a sandbox; every option has a default. */
 export interface SandboxOptions {
@@ -28,6 +34,11 @@ export interface SandboxOptions {
   readonly host?: string;
   /** The API key clients must send as `Authorization: Bearer <key>`; random by default. */
   readonly apiKey?: string;
+  /**
+   * Sandbox time: `real` (default) follows the machine's clock; `manual` stands still until
+   * `control.advanceTime(ms)` moves it, so a test of what time does needs no sleep.
+   */
+  readonly clock?: ClockKind;
   /** The Retry-After of a 202 for an attachment that is not ready yet. Default 1. */
   readonly retryAfterSeconds?: number;
   /** Called once per request answered, with a line that holds no secret. */
@@ -42,9 +53,9 @@ export interface Sandbox {
   readonly url: string;
   readonly apiKey: string;
   readonly port: number;
-  /** The control routes, typed: act as the end user (`complete`), or empty the sandbox. */
+  /** The control routes, typed: act as the end user, move time, inject faults, empty it. */
   readonly control: SandboxControl;
-  /** Forgets every session, key, attachment and network identity. */
+  /** Forgets every session, key, attachment, network identity and injected fault. */
   reset(): void;
   /** Stops listening and closes every connection, kept-alive ones included. */
   stop(): Promise<void>;
@@ -64,11 +75,20 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const apiKey = options.apiKey ?? newApiKey();
   if (apiKey === '' || /\s/.test(apiKey))
     throw new Error('The API key must be non-empty, without spaces');
-  const store = new SandboxStore({ retryAfterSeconds: options.retryAfterSeconds });
+  const clock = sandboxClock(options.clock ?? 'real');
+  const store = new SandboxStore({ clock, retryAfterSeconds: options.retryAfterSeconds });
+  const faults = new FaultBook();
+  const api = apiRoutes(store);
+  const operations = new Set(api.flatMap((route) => route.operation ?? []));
   let url = '';
   const server = createSandboxServer({
-    router: router([...apiRoutes(store), ...controlRoutes(store), ...launchRoutes(store)]),
+    router: router([
+      ...api,
+      ...controlRoutes({ store, clock, faults, operations }),
+      ...launchRoutes(store),
+    ]),
     apiKey,
+    faults,
     baseUrl: () => url,
     onRequest: options.onRequest,
     onError: options.onError,
@@ -92,6 +112,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     control: sandboxControl(url, apiKey),
     reset: () => {
       store.reset();
+      faults.clear();
     },
     stop: () => {
       stopped ??= new Promise<void>((resolve) => {

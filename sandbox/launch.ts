@@ -1,52 +1,45 @@
 import { randomBytes } from 'node:crypto';
-import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import type { ValidationResult } from '../models/index.js';
+import { isLeft } from 'fp-ts/lib/Either.js';
+import type { Completion } from './completion.js';
+import { readCompletion } from './completionReader.js';
 import { LaunchFailed, LaunchMessage, LaunchSucceeded } from './launchModels.js';
 import { finishedPage, openPage, unknownPage } from './launchPage.js';
 import { PRESETS } from './presets.js';
 import { htmlReply, jsonReply, validationReply } from './reply.js';
 import type { Route } from './router.js';
 import { storeErrorReply } from './storeReply.js';
-import type { Completion, SandboxStore } from './store.js';
-import { decodeBody, jsonMemberName, problem } from './validation.js';
+import type { SandboxStore } from './store.js';
+import type { Validated } from './validation.js';
 
 // The launch URL's page and the one call it makes. The client token in the launch URL is the
 // credential, as for the real one: no API key. The page completes the Session through the same
 // store method as the control route, and the Session moves straight to its final state, as it
 // has when Trinsic's widget reports a result.
 
-const PAGE_BODY = { naming: jsonMemberName, strict: true } as const;
-
 const readLaunchCompletion = (
   body: unknown,
-): Either<ValidationResult[], { clientToken: string; completion: Completion }> => {
-  const outcome: unknown =
-    typeof body === 'object' && body !== null && 'outcome' in body ? body.outcome : undefined;
-  if (outcome === 'success') {
-    const decoded = decodeBody(LaunchSucceeded, body, PAGE_BODY);
-    if (isLeft(decoded)) return decoded;
-    const { clientToken, identity, provider } = decoded.right;
-    const completion: Completion = {
-      outcome: { kind: 'success' },
-      identityData: PRESETS[identity ?? 'adult'].identity(new Date()),
-      provider,
-      advance: 'now',
-    };
-    return right({ clientToken, completion });
-  }
-  if (outcome === 'failure') {
-    const decoded = decodeBody(LaunchFailed, body, PAGE_BODY);
-    if (isLeft(decoded)) return decoded;
-    const { clientToken, failCode, provider } = decoded.right;
-    const completion: Completion = {
-      outcome: { kind: 'failure', failCode },
-      provider,
-      advance: 'now',
-    };
-    return right({ clientToken, completion });
-  }
-  return left([problem('outcome', 'outcome must be "success" or "failure".')]);
-};
+): Validated<{ clientToken: string; completion: Completion }> =>
+  readCompletion(body, {
+    success: LaunchSucceeded,
+    failure: LaunchFailed,
+    fromSuccess: ({ clientToken, identity, provider }) => ({
+      clientToken,
+      completion: {
+        outcome: { kind: 'success' },
+        identityData: PRESETS[identity ?? 'adult'].identity(new Date()),
+        provider,
+        advance: 'now',
+      },
+    }),
+    fromFailure: ({ clientToken, failCode, provider }) => ({
+      clientToken,
+      completion: {
+        outcome: { kind: 'failure', failCode },
+        provider,
+        advance: 'now',
+      },
+    }),
+  });
 
 const newNonce = (): string => randomBytes(18).toString('base64');
 
@@ -79,10 +72,11 @@ export const launchRoutes = (store: SandboxStore): Route[] => [
       const done = store.completeLaunched(clientToken, completion);
       if (isLeft(done)) return storeErrorReply(done.left);
       const { session, resultsAccessKey } = done.right;
-      const success = completion.outcome.kind === 'success';
-      const message: LaunchMessage = success
-        ? { success, msg: 'complete', sessionId: session.id, resultsAccessKey }
-        : { success, msg: 'failed', sessionId: session.id };
+      // Only a success has a key: a failure's message carries none, as Trinsic's widget's does.
+      const message: LaunchMessage =
+        resultsAccessKey === undefined
+          ? { success: false, msg: 'failed', sessionId: session.id }
+          : { success: true, msg: 'complete', sessionId: session.id, resultsAccessKey };
       return jsonReply(200, LaunchMessage, message, { 'cache-control': 'no-store' });
     },
   },

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { enumeration, model } from '../lib/schema/codecs.js';
+import { PERSON_FAIL_CODES } from './lifecycle.js';
 
 // What the launch page sends when the person acts, and the message it gets back: the message
 // is the one the page then hands to the frontend, in @trinsic/web-ui's shape.
@@ -13,12 +14,7 @@ export const LaunchPreset = enumeration('LaunchPreset', {
 export type LaunchPreset = t.TypeOf<typeof LaunchPreset>;
 
 /** The failures a person can cause on the launch page. */
-export const LaunchFailCode = enumeration('LaunchFailCode', {
-  SessionFailUserCanceled: 'SessionFailUserCanceled',
-  SessionFailAuthentication: 'SessionFailAuthentication',
-  SessionFailVerificationFailed: 'SessionFailVerificationFailed',
-  SessionFailExpired: 'SessionFailExpired',
-});
+export const LaunchFailCode = enumeration('LaunchFailCode', PERSON_FAIL_CODES);
 export type LaunchFailCode = t.TypeOf<typeof LaunchFailCode>;
 
 const common = { clientToken: t.string };

@@ -16,7 +16,8 @@ const JOURNEY: readonly SessionState[] = [
   SessionState.IdvInProgress,
 ];
 
-// The last state a user reaches before each kind of failure.
+// The last state a user reaches before each kind of failure. The codes' own list is below: the
+// control route's and the launch page's codecs are made from it.
 const FAILS_AFTER: Readonly<Record<UserFailCode, SessionState>> = {
   SessionFailUserCanceled: SessionState.IdvInitiated,
   SessionFailExpired: SessionState.IdvInitiated,
@@ -25,8 +26,29 @@ const FAILS_AFTER: Readonly<Record<UserFailCode, SessionState>> = {
   SessionFailInternal: SessionState.IdvInProgress,
 };
 
+/** The fail codes a person can cause (the launch page offers them); an internal failure is not one. */
+type PersonFailCode = Exclude<UserFailCode, 'SessionFailInternal'>;
+
+// Each code named by itself: the shape `enumeration` codecs are made from.
+export const PERSON_FAIL_CODES: { readonly [K in PersonFailCode]: K } = {
+  SessionFailUserCanceled: 'SessionFailUserCanceled',
+  SessionFailAuthentication: 'SessionFailAuthentication',
+  SessionFailVerificationFailed: 'SessionFailVerificationFailed',
+  SessionFailExpired: 'SessionFailExpired',
+};
+
+export const USER_FAIL_CODES: { readonly [K in UserFailCode]: K } = {
+  ...PERSON_FAIL_CODES,
+  SessionFailInternal: 'SessionFailInternal',
+};
+
+/** Final: nothing moves a Session out of these. */
 export const isFinal = (state: SessionState): boolean =>
   state === SessionState.IdvSuccess || state === SessionState.IdvFailed;
+
+/** Whether the user may still act: the Session is neither completed nor final. */
+export const isOpen = (state: SessionState): boolean =>
+  state === SessionState.IdvCreated || state === SessionState.IdvInitiated;
 
 /** The states still to pass through, from `current`, to reach the end of the journey. */
 export const stepsToFinish = (current: SessionState, outcome: Outcome): SessionState[] => {

@@ -25,15 +25,23 @@ export const jsonReply = <C extends t.Mixed>(
   body: JSON.stringify(codec.encode(value)),
 });
 
-/** A JSON `{ message }`: the FailureMessage shape. */
+/** A JSON `{ message }`: the FailureMessage shape, of every error but a validation failure. */
 export const messageReply = (
   status: number,
   message: string,
   headers: Readonly<Record<string, string>> = {},
 ): Reply => jsonReply(status, FailureMessage, { message }, headers);
 
-/** Every error that is not a validation failure answers `{ message }`, as a 401 does. */
-export const failureReply = messageReply;
+/** Any JSON value, as given (an injected fault's own body). */
+export const jsonValueReply = (
+  status: number,
+  value: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): Reply => ({
+  status,
+  headers: { 'content-type': JSON_CONTENT_TYPE, ...headers },
+  body: JSON.stringify(value),
+});
 
 const ValidationResults = listOf(ValidationResult);
 

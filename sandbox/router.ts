@@ -3,7 +3,7 @@ import type { Reply } from './reply.js';
 // The routing table is data: a method, a path template and a handler per route. Matching tells
 // "no such path" (404) from "path exists, not with this method" (405 with Allow).
 
-export type Method = 'GET' | 'POST';
+export type Method = 'GET' | 'POST' | 'DELETE';
 
 export interface RequestContext {
   /** Path parameters, percent-decoded. */
@@ -23,6 +23,8 @@ export interface Route {
   readonly auth: boolean;
   /** Whether the route reads a JSON body. */
   readonly json: boolean;
+  /** The SDK's name of the Connect operation this route serves; faults are injected by it. */
+  readonly operation?: string;
   readonly handle: (context: RequestContext) => Reply;
 }
 

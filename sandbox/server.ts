@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { failureReply, type Reply, validationReply } from './reply.js';
+import { faulted, faultKind } from './faultAnswer.js';
+import type { Fault, FaultBook } from './faults.js';
+import { messageReply, type Reply, validationReply } from './reply.js';
 import type { Router } from './router.js';
 import { sameSecret } from './secrets.js';
 import { problem } from './validation.js';
@@ -12,8 +14,11 @@ export interface RequestLogEntry {
   readonly method: string;
   /** The route's template (`/api/v1/sessions/{sessionId}`), or the raw path when none matched. */
   readonly route: string;
+  /** The status answered; 0 when a fault dropped the connection, or the client left first. */
   readonly status: number;
   readonly ms: number;
+  /** Present when an injected fault answered (or delayed) the request. */
+  readonly fault?: 'status' | 'delay' | 'drop';
 }
 
 export interface ServerOptions {
@@ -22,11 +27,16 @@ export interface ServerOptions {
   /** The URL the sandbox is reached at, known once it listens. */
   readonly baseUrl: () => string;
   readonly onRequest?: (entry: RequestLogEntry) => void;
+  /** The injected faults, matched against each request of a Connect operation. */
+  readonly faults?: FaultBook;
   /** Called with a handler's unexpected exception (the answer is a 500). */
   readonly onError?: (error: unknown) => void;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The statuses whose answers have no body (RFC 9110). */
+const NO_BODY: ReadonlySet<number> = new Set([204, 304]);
 
 export const createSandboxServer = (options: ServerOptions): Server =>
   createServer((request, response) => {
@@ -54,34 +64,44 @@ const serve = async (
   const started = performance.now();
   const method = request.method ?? 'GET';
   let route = '(bad target)';
-  let reply: Reply;
+  let fault: Fault | undefined;
+  let reply: Reply | undefined;
   try {
     const url = parseTarget(request.url ?? '/');
     const body = await readBody(request);
     if (url === undefined) {
-      reply = failureReply(
+      reply = messageReply(
         400,
         'This is not a valid request target: send a path such as /api/v1/sessions',
       );
     } else if (body === 'too-large') {
       route = url.pathname.slice(0, 200);
-      reply = failureReply(413, `The request body is larger than ${MAX_BODY_BYTES} bytes`, {
+      reply = messageReply(413, `The request body is larger than ${MAX_BODY_BYTES} bytes`, {
         connection: 'close',
       });
     } else {
       const match = options.router(method, url.pathname);
       route = match.kind === 'found' ? match.route.path : url.pathname.slice(0, 200);
-      reply = dispatch(options, request, url, body, match);
+      const operation = match.kind === 'found' ? match.route.operation : undefined;
+      fault = operation === undefined ? undefined : options.faults?.take(operation);
+      reply = await faulted(fault, response, () => dispatch(options, request, url, body, match));
     }
   } catch (error) {
     // The client went away mid-request: there is no one to answer.
     if (response.destroyed) return;
     report(options, error);
-    reply = failureReply(500, 'The sandbox failed to handle this request');
+    reply = messageReply(500, 'The sandbox failed to handle this request');
   }
-  write(response, reply);
+  if (reply === undefined) response.destroy();
+  else write(response, reply);
+  const entry: RequestLogEntry = {
+    method,
+    route,
+    status: reply?.status ?? 0,
+    ms: performance.now() - started,
+  };
   try {
-    options.onRequest?.({ method, route, status: reply.status, ms: performance.now() - started });
+    options.onRequest?.(fault === undefined ? entry : { ...entry, fault: faultKind(fault) });
   } catch (error) {
     report(options, error);
   }
@@ -105,12 +125,12 @@ const dispatch = (
 ): Reply => {
   switch (match.kind) {
     case 'not-found':
-      return failureReply(
+      return messageReply(
         404,
         `No such route: ${request.method ?? ''} ${url.pathname.slice(0, 200)}`,
       );
     case 'wrong-method':
-      return failureReply(
+      return messageReply(
         405,
         `Method ${request.method ?? ''} is not allowed here; use ${match.allow.join(', ')}`,
         { allow: match.allow.join(', ') },
@@ -126,7 +146,7 @@ const dispatch = (
   if (route.auth) {
     const refusal = checkAuthorization(request.headers.authorization, options.apiKey);
     if (refusal !== undefined) {
-      return failureReply(401, refusal, { 'www-authenticate': 'Bearer' });
+      return messageReply(401, refusal, { 'www-authenticate': 'Bearer' });
     }
   }
   let parsed: unknown = undefined;
@@ -162,7 +182,7 @@ const parseJsonBody = (
 ): { value: unknown } | { reply: Reply } => {
   if (contentType === undefined || !JSON_MEDIA_TYPE.test(contentType)) {
     return {
-      reply: failureReply(
+      reply: messageReply(
         415,
         `Unsupported Content-Type ${JSON.stringify((contentType ?? '(none)').slice(0, 80))}: send application/json`,
       ),
@@ -188,8 +208,21 @@ const readBody = async (request: IncomingMessage): Promise<Buffer | 'too-large'>
 };
 
 const write = (response: ServerResponse, reply: Reply): void => {
-  const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
-  response.writeHead(reply.status, { ...reply.headers, 'content-length': String(body.length) });
+  // Only an injected fault answers these. An informational status is no final answer: it is
+  // sent as one, and the connection closes; 204 and 304 carry no body.
+  if (reply.status < 200) {
+    response.socket?.end(`HTTP/1.1 ${reply.status} Informational\r\n\r\n`);
+    return;
+  }
+  const body = NO_BODY.has(reply.status)
+    ? Buffer.alloc(0)
+    : typeof reply.body === 'string'
+      ? Buffer.from(reply.body, 'utf8')
+      : reply.body;
+  const length: Record<string, string> = NO_BODY.has(reply.status)
+    ? {}
+    : { 'content-length': String(body.length) };
+  response.writeHead(reply.status, { ...reply.headers, ...length });
   response.end(body);
   // A body left unread (too large) cannot be skipped on a kept-alive connection: close it.
   if (reply.headers.connection === 'close') response.on('finish', () => response.socket?.destroy());

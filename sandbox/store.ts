@@ -1,54 +1,33 @@
-import { left, right, type Either } from 'fp-ts/lib/Either.js';
+import { isLeft, left, right } from 'fp-ts/lib/Either.js';
 import {
   SessionFailCode,
   SessionState,
-  type Attachments,
   type CreateSessionRequest,
-  type DisclosedFields,
   type ExchangeResultsKeyResponse,
-  type IdentityData,
   type ListSessionsResponse,
   type Session,
-  type Verification,
-  type VerificationFailCode,
 } from '../models/index.js';
+import { AttachmentVault, type AttachmentAnswer } from './attachmentVault.js';
+import { sandboxClock, type SandboxClock } from './clock.js';
+import { resultOf, type Completed, type Completion } from './completion.js';
 import { PROVIDER_IDS } from './fixtures.js';
-import {
-  buildIdentityData,
-  disclosedFieldsFor,
-  disclosedKinds,
-  type IdentityInput,
-} from './identity.js';
-import { ATTACHMENT_IMAGES, type AttachmentKind, type Image } from './images.js';
-import { isFinal, stepsToFinish, type Outcome } from './lifecycle.js';
+import { isFinal, isOpen, stepsToFinish } from './lifecycle.js';
 import { listPage, type ListQuery } from './listing.js';
-import { newSessionId, newToken, sameSecret } from './secrets.js';
+import { KnownIdentities } from './network.js';
+import { settle, STEP_INTERVAL_MS } from './progress.js';
+import { sameSecret } from './secrets.js';
+import { move, newRecord, toSession, type Result, type SessionRecord } from './sessionRecord.js';
+import {
+  conflict,
+  invalid,
+  NO_SUCH_CLIENT_TOKEN,
+  notFound,
+  type StoreResult,
+} from './storeErrors.js';
 
 // The sandbox's state: sessions, results keys, attachments and network identities, all in
-// memory. Every method is synchronous, so concurrent requests cannot interleave inside one.
-
-/** Why the store refused; the routes turn each kind into its HTTP answer. */
-export type StoreError =
-  | { readonly kind: 'not-found'; readonly message: string }
-  /** A 400 naming `member`, as the API's ValidationResult does. */
-  | { readonly kind: 'invalid'; readonly member: string; readonly message: string }
-  /** Sandbox control routes only: the session is not in a state the action applies to. */
-  | { readonly kind: 'conflict'; readonly message: string };
-
-export type StoreResult<T> = Either<StoreError, T>;
-
-/** What the simulated user does when completing a session (the control route's body). */
-export interface Completion {
-  readonly outcome: Outcome;
-  readonly verificationFailCode?: VerificationFailCode;
-  readonly provider?: string;
-  readonly identityData?: IdentityInput;
-  readonly attachments?: readonly AttachmentKind[];
-  /** How many exchanges of each attachment answer 202 before the bytes are ready. */
-  readonly attachmentsPending?: number;
-  /** `poll` (default): one state per later getSession; `now`: straight to the final state. */
-  readonly advance?: 'poll' | 'now';
-}
+// memory. Every method is synchronous, so concurrent requests cannot interleave inside one, and
+// each first brings the Sessions it reads up to sandbox time (progress.ts).
 
 /** What the launch page shows of a session, found by its client token. */
 export interface LaunchView {
@@ -60,129 +39,47 @@ export interface LaunchView {
   readonly finished: boolean;
 }
 
-export type AttachmentAnswer =
-  | { readonly kind: 'ready'; readonly image: Image }
-  | { readonly kind: 'pending'; readonly retryAfterSeconds: number };
-
-interface Result {
-  readonly resultsAccessKey: string;
-  readonly outcome: Outcome;
-  readonly verificationFailCode: VerificationFailCode | undefined;
-  readonly provider: string;
-  /** Released once the session is final; gone after a cancel or a redaction. */
-  identityData: IdentityData | undefined;
-  attachmentKeys: string[];
-}
-
-interface SessionRecord {
-  readonly seq: number;
-  readonly id: string;
-  readonly clientToken: string;
-  readonly created: number;
-  readonly disclosedFields: DisclosedFields;
-  /** The providers the session allows; empty: all. */
-  readonly providers: readonly string[];
-  /** Where the launch page sends the user when done, if the request named a place. */
-  readonly redirectUrl: string | undefined;
-  state: SessionState;
-  failCode: SessionFailCode;
-  verification: Verification;
-  updated: number;
-  /** States still to move through, one per getSession, once the user has completed. */
-  pendingSteps: SessionState[];
-  result: Result | undefined;
-  redacted: boolean;
-}
-
-interface AttachmentRecord {
-  readonly sessionId: string;
-  readonly kind: AttachmentKind;
-  pendingExchanges: number;
-}
-
 export interface StoreOptions {
-  /** Unix time in seconds; a parameter so that tests of the store can fix it. */
-  readonly now?: () => number;
+  /** Sandbox time; a real clock by default. */
+  readonly clock?: SandboxClock;
   /** The Retry-After of a 202 for an attachment not ready yet. */
   readonly retryAfterSeconds?: number;
 }
 
-const notFound = (id: string): StoreError => ({
-  kind: 'not-found',
-  message: `No Session with id ${JSON.stringify(id.slice(0, 100))}`,
-});
-
-// The token is the credential: the message never repeats it.
-const NO_SUCH_CLIENT_TOKEN: StoreError = {
-  kind: 'not-found',
-  message: 'No Session has this client token',
-};
-
-const invalid = (member: string, message: string): StoreError => ({
-  kind: 'invalid',
-  member,
-  message,
-});
-
-const phoneDigits = (phone: string): string => phone.replace(/\D/g, '');
-
 export class SandboxStore {
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly byClientToken = new Map<string, string>();
-  private readonly attachments = new Map<string, AttachmentRecord>();
-  /** Attachment keys removed by a redaction, so their exchange can say so. */
-  private readonly redactedAttachments = new Set<string>();
-  /** Phone numbers (digits) of verified users: the Trinsic Network as far as the sandbox knows. */
-  private readonly network = new Set<string>();
+  private readonly vault: AttachmentVault;
+  private readonly network = new KnownIdentities();
   private seq = 0;
-  private readonly now: () => number;
-  private readonly retryAfterSeconds: number;
+  private readonly clock: SandboxClock;
 
   constructor(options: StoreOptions = {}) {
-    this.now = options.now ?? (() => Math.floor(Date.now() / 1000));
-    this.retryAfterSeconds = options.retryAfterSeconds ?? 1;
+    this.clock = options.clock ?? sandboxClock('real');
+    this.vault = new AttachmentVault(options.retryAfterSeconds ?? 1);
   }
 
   reset(): void {
     this.sessions.clear();
     this.byClientToken.clear();
-    this.attachments.clear();
-    this.redactedAttachments.clear();
+    this.vault.clear();
     this.network.clear();
   }
 
   create(request: CreateSessionRequest): { session: Session; clientToken: string } {
-    const created = this.now();
-    const record: SessionRecord = {
-      seq: ++this.seq,
-      id: newSessionId(),
-      clientToken: newToken('ct'),
-      created,
-      disclosedFields: disclosedFieldsFor(request.disclosedFields),
-      providers: request.providers ?? [],
-      redirectUrl: request.redirectUrl,
-      state: SessionState.IdvCreated,
-      failCode: SessionFailCode.SessionFailNone,
-      verification: {},
-      updated: created,
-      pendingSteps: [],
-      result: undefined,
-      redacted: false,
-    };
+    const record = newRecord(++this.seq, request, this.clock.now());
     this.sessions.set(record.id, record);
     this.byClientToken.set(record.clientToken, record.id);
     return { session: toSession(record), clientToken: record.clientToken };
   }
 
-  /** GetSession: also the user's progress, one step per call once the user has completed. */
   get(id: string): StoreResult<Session> {
-    const record = this.sessions.get(id);
-    if (record === undefined) return left(notFound(id));
-    this.advance(record);
-    return right(toSession(record));
+    const record = this.find(id);
+    return record === undefined ? left(notFound(id)) : right(toSession(record));
   }
 
   list(query: ListQuery): ListSessionsResponse {
+    this.settleAll();
     const page = listPage([...this.sessions.values()], query);
     return { sessions: page.items.map(toSession), total: page.total, more: page.more };
   }
@@ -193,7 +90,7 @@ export class SandboxStore {
    * successful one cannot be cancelled (redact it instead).
    */
   cancel(id: string): StoreResult<Session> {
-    const record = this.sessions.get(id);
+    const record = this.find(id);
     if (record === undefined) return left(notFound(id));
     if (record.state === SessionState.IdvSuccess) {
       return left(
@@ -204,9 +101,9 @@ export class SandboxStore {
       );
     }
     if (record.state !== SessionState.IdvFailed) {
-      record.pendingSteps = [];
+      record.progress = undefined;
       if (record.result) this.dropIdentity(record.result);
-      this.move(record, SessionState.IdvFailed);
+      move(record, SessionState.IdvFailed, this.clock.now());
       record.failCode = SessionFailCode.SessionFailRpCanceled;
     }
     return right(toSession(record));
@@ -214,7 +111,7 @@ export class SandboxStore {
 
   /** Redact: a final session loses its identity data and attachments for good. Idempotent. */
   redact(id: string): StoreResult<undefined> {
-    const record = this.sessions.get(id);
+    const record = this.find(id);
     if (record === undefined) return left(notFound(id));
     if (!isFinal(record.state)) {
       return left(
@@ -230,10 +127,10 @@ export class SandboxStore {
   }
 
   exchangeResults(id: string, resultsAccessKey: string): StoreResult<ExchangeResultsKeyResponse> {
-    const record = this.sessions.get(id);
+    const record = this.find(id);
     if (record === undefined) return left(notFound(id));
-    const result = record.result;
-    if (result === undefined || !sameSecret(resultsAccessKey, result.resultsAccessKey)) {
+    const expected = record.result?.resultsAccessKey;
+    if (expected === undefined || !sameSecret(resultsAccessKey, expected)) {
       return left(
         invalid('ResultsAccessKey', 'The Results Access Key is not valid for this Session'),
       );
@@ -252,41 +149,26 @@ export class SandboxStore {
       );
     }
     const session = toSession(record);
-    return right(
-      result.identityData === undefined
-        ? { session }
-        : { session, identityData: result.identityData },
-    );
+    const identityData = record.result?.identityData;
+    return right(identityData === undefined ? { session } : { session, identityData });
   }
 
   exchangeAttachment(key: string): StoreResult<AttachmentAnswer> {
-    const attachment = this.attachments.get(key);
-    if (attachment === undefined) {
-      return left(
-        invalid(
-          'AttachmentAccessKey',
-          this.redactedAttachments.has(key)
-            ? "The attachment was deleted with its Session's identity data (redacted or canceled)"
-            : 'The Attachment Access Key is not valid',
-        ),
-      );
-    }
-    if (attachment.pendingExchanges > 0) {
-      attachment.pendingExchanges--;
-      return right({ kind: 'pending', retryAfterSeconds: this.retryAfterSeconds });
-    }
-    return right({ kind: 'ready', image: ATTACHMENT_IMAGES[attachment.kind] });
+    return this.vault.exchange(key);
   }
 
   identityInNetwork(phoneNumber: string): boolean {
-    return this.network.has(phoneDigits(phoneNumber));
+    this.settleAll();
+    return this.network.has(phoneNumber);
   }
 
   /** The user opened the launch URL: a new session becomes IdvInitiated. */
   launch(clientToken: string): StoreResult<LaunchView> {
     const record = this.byToken(clientToken);
     if (record === undefined) return left(NO_SUCH_CLIENT_TOKEN);
-    if (record.state === SessionState.IdvCreated) this.move(record, SessionState.IdvInitiated);
+    if (record.state === SessionState.IdvCreated) {
+      move(record, SessionState.IdvInitiated, this.clock.now());
+    }
     return right({
       session: toSession(record),
       providers: record.providers.length > 0 ? record.providers : [...PROVIDER_IDS],
@@ -296,128 +178,69 @@ export class SandboxStore {
   }
 
   /** The launch page acts as the user: `complete`, with the session found by its client token. */
-  completeLaunched(
-    clientToken: string,
-    completion: Completion,
-  ): StoreResult<{ resultsAccessKey: string; session: Session }> {
+  completeLaunched(clientToken: string, completion: Completion): StoreResult<Completed> {
     const record = this.byToken(clientToken);
     return record === undefined ? left(NO_SUCH_CLIENT_TOKEN) : this.complete(record.id, completion);
   }
 
+  /**
+   * Sandbox control: act as the user and finish the journey with `completion`. The Session
+   * enters its first state at once, then one per interval of sandbox time (all at once with
+   * `advance: 'now'`).
+   */
+  complete(id: string, completion: Completion): StoreResult<Completed> {
+    const record = this.find(id);
+    if (record === undefined) return left(notFound(id));
+    if (record.result !== undefined)
+      return left(conflict('The Session has already been completed'));
+    if (!isOpen(record.state)) {
+      return left(
+        conflict(
+          `The Session is ${record.state}: only an IdvCreated or IdvInitiated Session can be completed`,
+        ),
+      );
+    }
+    const result = resultOf(record, completion, this.vault);
+    if (isLeft(result)) return result;
+    record.result = result.right;
+    record.progress = {
+      startedAt: this.clock.now(),
+      intervalMs: completion.advance === 'now' ? 0 : STEP_INTERVAL_MS,
+      steps: stepsToFinish(record.state, completion.outcome),
+      taken: 0,
+    };
+    this.settle(record);
+    const { resultsAccessKey } = result.right;
+    const session = toSession(record);
+    return right(resultsAccessKey === undefined ? { session } : { resultsAccessKey, session });
+  }
+
+  /** The session with this id, brought up to sandbox time. */
+  private find(id: string): SessionRecord | undefined {
+    const record = this.sessions.get(id);
+    if (record !== undefined) this.settle(record);
+    return record;
+  }
+
   private byToken(clientToken: string): SessionRecord | undefined {
     const id = this.byClientToken.get(clientToken);
-    return id === undefined ? undefined : this.sessions.get(id);
+    return id === undefined ? undefined : this.find(id);
   }
 
-  /**
-   * Sandbox control: act as the user and finish the journey with `completion`. Returns the
-   * results key the frontend would receive. The session makes its first move at once.
-   */
-  complete(
-    id: string,
-    completion: Completion,
-  ): StoreResult<{ resultsAccessKey: string; session: Session }> {
-    const record = this.sessions.get(id);
-    if (record === undefined) return left(notFound(id));
-    if (record.result !== undefined) {
-      return left({ kind: 'conflict', message: 'The Session has already been completed' });
-    }
-    if (record.state !== SessionState.IdvCreated && record.state !== SessionState.IdvInitiated) {
-      return left({
-        kind: 'conflict',
-        message: `The Session is ${record.state}: only an IdvCreated or IdvInitiated Session can be completed`,
-      });
-    }
-    const provider = completion.provider ?? record.providers[0] ?? 'yoti';
-    const allowed = record.providers.length === 0 ? PROVIDER_IDS : new Set(record.providers);
-    if (!allowed.has(provider)) {
-      return left(invalid('provider', `The Session does not allow the provider ${provider}`));
-    }
-
-    const result: Result = {
-      resultsAccessKey: newToken('rk'),
-      outcome: completion.outcome,
-      verificationFailCode: completion.verificationFailCode,
-      provider,
-      identityData: undefined,
-      attachmentKeys: [],
-    };
-    if (completion.outcome.kind === 'success') {
-      const attachments: Attachments = {};
-      const kinds = disclosedKinds(
-        completion.attachments ?? ['selfie', 'documentFront', 'documentBack', 'documentPortrait'],
-        record.disclosedFields,
-      );
-      for (const kind of kinds) {
-        const key = newToken('ak');
-        attachments[kind] = key;
-        result.attachmentKeys.push(key);
-        this.attachments.set(key, {
-          sessionId: id,
-          kind,
-          pendingExchanges: completion.attachmentsPending ?? 0,
-        });
-      }
-      result.identityData = buildIdentityData(
-        completion.identityData,
-        provider,
-        record.disclosedFields,
-        attachments,
-      );
-    }
-    record.result = result;
-    record.pendingSteps = stepsToFinish(record.state, completion.outcome);
-    this.advance(record);
-    if (completion.advance === 'now') while (record.pendingSteps.length > 0) this.advance(record);
-    return right({ resultsAccessKey: result.resultsAccessKey, session: toSession(record) });
+  private settleAll(): void {
+    for (const record of this.sessions.values()) this.settle(record);
   }
 
-  /** Makes the next pending move, if any. */
-  private advance(record: SessionRecord): void {
-    const next = record.pendingSteps.shift();
-    if (next === undefined || record.result === undefined) return;
-    const result = record.result;
-    this.move(record, next);
-    if (next === SessionState.IdvAuthenticating)
-      record.verification = { provider: result.provider };
-    if (next === SessionState.IdvSuccess) {
-      const phone = result.identityData?.person?.phoneNumber;
-      if (phone !== undefined && phoneDigits(phone) !== '') this.network.add(phoneDigits(phone));
-    }
-    if (next === SessionState.IdvFailed && result.outcome.kind === 'failure') {
-      record.failCode = result.outcome.failCode;
-      if (result.outcome.failCode === SessionFailCode.SessionFailVerificationFailed) {
-        record.verification = {
-          provider: result.provider,
-          failCode: result.verificationFailCode ?? 'VerificationFailInauthentic',
-        };
-      }
-    }
-  }
-
-  /** A state change; `updated` always moves forward, by a second if need be, so it is seen. */
-  private move(record: SessionRecord, state: SessionState): void {
-    record.state = state;
-    record.updated = Math.max(this.now(), record.updated + 1);
+  /** Brings one session up to sandbox time; a success makes its user known to the network. */
+  private settle(record: SessionRecord): void {
+    if (!settle(record, this.clock.now()).includes(SessionState.IdvSuccess)) return;
+    const phone = record.result?.identityData?.person?.phoneNumber;
+    if (phone !== undefined) this.network.add(phone);
   }
 
   private dropIdentity(result: Result): void {
-    for (const key of result.attachmentKeys) {
-      this.attachments.delete(key);
-      this.redactedAttachments.add(key);
-    }
+    this.vault.delete(result.attachmentKeys);
     result.attachmentKeys = [];
     result.identityData = undefined;
   }
 }
-
-/** The wire Session: the stored record's public part. */
-const toSession = (record: SessionRecord): Session => ({
-  id: record.id,
-  state: record.state,
-  failCode: record.failCode,
-  verification: record.verification,
-  disclosedFields: record.disclosedFields,
-  created: record.created,
-  updated: record.updated,
-});

@@ -1,15 +1,15 @@
-import { failureReply, type Reply, validationReply } from './reply.js';
-import type { StoreError } from './store.js';
+import { messageReply, type Reply, validationReply } from './reply.js';
+import type { StoreError } from './storeErrors.js';
 import { problem } from './validation.js';
 
 /** The HTTP answer to a store refusal. */
 export const storeErrorReply = (error: StoreError): Reply => {
   switch (error.kind) {
     case 'not-found':
-      return failureReply(404, error.message);
+      return messageReply(404, error.message);
     case 'invalid':
       return validationReply([problem(error.member, error.message)]);
     case 'conflict':
-      return failureReply(409, error.message);
+      return messageReply(409, error.message);
   }
 };

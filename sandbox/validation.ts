@@ -27,7 +27,7 @@ export const problem = (member: string | undefined, errorMessage: string): Valid
 const pascal = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
 
 /** `['providers', '0']` → `Providers[0]`; `['disclosedFields', 'idNumber']` → `DisclosedFields.IdNumber`. */
-export const apiMemberName = (keys: readonly string[]): string =>
+const apiMemberName = (keys: readonly string[]): string =>
   keys.reduce(
     (name, key) =>
       /^\d+$/.test(key) ? `${name}[${key}]` : name === '' ? pascal(key) : `${name}.${pascal(key)}`,

@@ -1,4 +1,12 @@
-import { httpError, ok, raw, useHarness, verifiedSession } from '../support/harness.js';
+import {
+  completed,
+  createSession,
+  httpError,
+  ok,
+  raw,
+  useHarness,
+  verifiedSession,
+} from '../support/harness.js';
 
 // The Network API against the sandbox: its providers, and the identities it has verified.
 
@@ -32,7 +40,11 @@ test('identityLookup: a failed or canceled verification adds nobody; redaction r
   const phone = '+44 20 7946 0000';
   const lookup = async () =>
     ok(await h.client.networkAPI.identityLookup(phone).execute()).identityInNetwork;
-  await verifiedSession(h, { outcome: 'failure', failCode: 'SessionFailInternal', advance: 'now' });
+  await completed(h, await createSession(h), {
+    outcome: 'failure',
+    failCode: 'SessionFailInternal',
+    advance: 'now',
+  });
   expect(await lookup()).toBe(false);
   const { sessionId } = await verifiedSession(h, {
     outcome: 'success',

@@ -1,6 +1,8 @@
 import { isRight } from 'fp-ts/lib/Either.js';
 import { SessionFailCode, SessionState, type Session } from '../../index.js';
+import { SESSION_LIFETIME_MS, STEP_INTERVAL_MS } from '../../sandbox/index.js';
 import {
+  advance,
   attachmentKinds,
   complete,
   completed,
@@ -19,6 +21,8 @@ import { allDisclosed } from '../support/fixtures.js';
 // The Sessions API against the sandbox, through the SDK in strict mode, over loopback HTTP.
 
 const h = useHarness({ resetEach: true });
+// Sandbox time stands still here unless a test moves it: the journey is a function of time.
+const m = useHarness({ resetEach: true, clock: 'manual' });
 
 describe('createSession', () => {
   test('without a request: a new IdvCreated session, every field disclosed, and a launch URL', async () => {
@@ -82,15 +86,16 @@ describe('createSession', () => {
   });
 
   test('the launch URL works without the API key and moves the session to IdvInitiated', async () => {
-    const { session, launchUrl } = ok(await h.client.sessionsAPI.createSession().execute());
-    const opened = await raw(h.sandbox, 'GET', launchUrl!.slice(h.sandbox.url.length), {
+    const { session, launchUrl } = ok(await m.client.sessionsAPI.createSession().execute());
+    await advance(m, 2_000);
+    const opened = await raw(m.sandbox, 'GET', launchUrl!.slice(m.sandbox.url.length), {
       auth: false,
     });
     expect(opened.status).toBe(200);
-    const got = ok(await h.client.sessionsAPI.getSession(session.id).execute()).session;
+    const got = ok(await m.client.sessionsAPI.getSession(session.id).execute()).session;
     expect(got.state).toBe(SessionState.IdvInitiated);
-    expect(got.updated).toBeGreaterThan(session.updated);
-    const unknown = await raw(h.sandbox, 'GET', '/sandbox/launch?clientToken=ct_nope', {
+    expect(got.updated).toBe(session.updated + 2);
+    const unknown = await raw(m.sandbox, 'GET', '/sandbox/launch?clientToken=ct_nope', {
       auth: false,
     });
     expect(unknown.status).toBe(404);
@@ -123,31 +128,54 @@ describe('getSession', () => {
   });
 });
 
-describe('the user journey, one state per poll', () => {
+describe('the user journey, one state per second of sandbox time', () => {
   const poll = async (id: string): Promise<Session> =>
-    ok(await h.client.sessionsAPI.getSession(id).execute()).session;
+    ok(await m.client.sessionsAPI.getSession(id).execute()).session;
+  /** The session as getSession shows it, checked to be what listSessions shows at that moment. */
+  const seenBy = async (id: string): Promise<Session> => {
+    const got = await poll(id);
+    expect(await peek(m, id)).toEqual(got);
+    return got;
+  };
 
-  test('success: IdvInitiated at completion, then Authenticating, InProgress, Success; updated grows', async () => {
-    const id = await createSession(h);
-    const created = await poll(id);
-    const done = await completed(h, id, { outcome: 'success', provider: 'clear' });
+  test('success: IdvInitiated at completion, then one step per second; updated never ahead of time', async () => {
+    const id = await createSession(m);
+    const created = await seenBy(id);
+    const done = await completed(m, id, { outcome: 'success', provider: 'clear' });
     expect(done.resultsAccessKey).toMatch(/^rk_[\w-]{32}$/);
     expect(done.session.state).toBe(SessionState.IdvInitiated);
-    const seen = [created, await poll(id), await poll(id), await poll(id), await poll(id)];
+    // Reads do not move it: only time does.
+    expect(await seenBy(id)).toEqual(done.session);
+    expect(await seenBy(id)).toEqual(done.session);
+    const seen = [created, await seenBy(id)];
+    for (let i = 0; i < 4; i++) {
+      await advance(m, STEP_INTERVAL_MS);
+      seen.push(await seenBy(id));
+    }
     expect(seen.map((s) => s.state)).toEqual([
       SessionState.IdvCreated,
+      SessionState.IdvInitiated,
       SessionState.IdvAuthenticating,
       SessionState.IdvInProgress,
       SessionState.IdvSuccess,
-      SessionState.IdvSuccess, // final: polling changes nothing more
+      SessionState.IdvSuccess, // final: time changes nothing more
     ]);
-    const updates = seen.map((s) => s.updated);
-    for (let i = 1; i < 4; i++) expect(updates[i]).toBeGreaterThan(updates[i - 1]!);
-    expect(updates[4]).toBe(updates[3]);
-    expect(seen[3]).toEqual(
+    // The clock stood still until the first advance: each step is one second later.
+    expect(seen.map((s) => s.updated - created.created)).toEqual([0, 0, 1, 2, 3, 3]);
+    expect(seen[4]).toEqual(
       expect.objectContaining({ failCode: 'SessionFailNone', verification: { provider: 'clear' } }),
     );
     expect(seen.every((s) => s.created === created.created)).toBe(true);
+  });
+
+  test('a big move of time passes every step at once, each at its own time', async () => {
+    const id = await createSession(m);
+    const created = await seenBy(id);
+    await completed(m, id, { outcome: 'success' });
+    await advance(m, 60_000);
+    const final = await seenBy(id);
+    expect(final.state).toBe(SessionState.IdvSuccess);
+    expect(final.updated).toBe(created.created + 3);
   });
 
   test.each([
@@ -163,20 +191,57 @@ describe('the user journey, one state per poll', () => {
       [SessionState.IdvAuthenticating, SessionState.IdvInProgress, SessionState.IdvFailed],
     ],
   ] as const)(
-    'failure %s: the journey stops where that failure happens',
+    'failure %s: the journey stops where that failure happens, and yields no key',
     async (failCode, states) => {
-      const id = await createSession(h);
-      await complete(h, id, { outcome: 'failure', failCode });
+      const id = await createSession(m);
+      const done = await completed(m, id, { outcome: 'failure', failCode });
+      expect(done).not.toHaveProperty('resultsAccessKey');
       const seen: Session[] = [];
-      for (let i = 0; i < states.length; i++) seen.push(await poll(id));
+      for (let i = 0; i < states.length; i++) {
+        await advance(m, STEP_INTERVAL_MS);
+        seen.push(await seenBy(id));
+      }
       expect(seen.map((s) => s.state)).toEqual(states);
       expect(seen.at(-1)!.failCode).toBe(failCode);
     },
   );
 
+  test('a session nobody finishes expires after its lifetime: IdvFailed, SessionFailExpired', async () => {
+    const launched = ok(await m.client.sessionsAPI.createSession().execute());
+    const opened = launched.session.id;
+    const untouched = await createSession(m);
+    const created = await seenBy(untouched);
+    const page = await raw(m.sandbox, 'GET', launched.launchUrl!.slice(m.sandbox.url.length), {
+      auth: false,
+    });
+    expect(page.status).toBe(200);
+    await advance(m, SESSION_LIFETIME_MS - 1);
+    expect((await seenBy(untouched)).state).toBe(SessionState.IdvCreated);
+    expect((await seenBy(opened)).state).toBe(SessionState.IdvInitiated);
+    await advance(m, 1);
+    for (const id of [opened, untouched]) {
+      expect(await seenBy(id)).toEqual(
+        expect.objectContaining({
+          state: SessionState.IdvFailed,
+          failCode: SessionFailCode.SessionFailExpired,
+          updated: created.created + SESSION_LIFETIME_MS / 1000,
+        }),
+      );
+    }
+    expect(await refused(m, untouched, { outcome: 'success' })).toMatch(/^complete: HTTP 409: /);
+  });
+
+  test('a completed session does not expire: it finishes', async () => {
+    const id = await createSession(m);
+    await advance(m, SESSION_LIFETIME_MS - 1_000);
+    await completed(m, id, { outcome: 'success' });
+    await advance(m, 10 * STEP_INTERVAL_MS);
+    expect((await seenBy(id)).state).toBe(SessionState.IdvSuccess);
+  });
+
   test('a failed verification carries its reason', async () => {
-    const id = await createSession(h);
-    await complete(h, id, {
+    const id = await createSession(m);
+    await completed(m, id, {
       outcome: 'failure',
       failCode: 'SessionFailVerificationFailed',
       verificationFailCode: 'VerificationFailInvalidImage',
@@ -223,7 +288,8 @@ describe('the user journey, one state per poll', () => {
       'complete: HTTP 400: [{"memberNames":["provider"],"errorMessage":"The Session does not allow the provider yoti"}]',
     );
     await complete(h, session.id);
-    expect((await poll(session.id)).verification.provider).toBe('mdl');
+    const got = ok(await h.client.sessionsAPI.getSession(session.id).execute()).session;
+    expect(got.verification.provider).toBe('mdl');
   });
 });
 
@@ -235,18 +301,24 @@ describe('cancelSession', () => {
     ['IdvInProgress', true, 2],
   ] as const)(
     'from %s: IdvFailed with SessionFailRpCanceled, updated moves on',
-    async (state, completed, polls) => {
-      const id = await createSession(h);
-      if (completed) await complete(h, id, { outcome: 'success' });
-      for (let i = 0; i < polls; i++) ok(await h.client.sessionsAPI.getSession(id).execute());
-      const before = await peek(h, id);
+    async (state, isCompleted, steps) => {
+      // A manual clock starts on a whole second: half a second in, steps fall mid-second.
+      const id = await createSession(m);
+      await advance(m, 500);
+      if (isCompleted) await completed(m, id, { outcome: 'success' });
+      await advance(m, steps * STEP_INTERVAL_MS);
+      const before = await peek(m, id);
       expect(before?.state).toBe(state);
-      const { session } = ok(await h.client.sessionsAPI.cancelSession(id).execute());
+      await advance(m, 999); // into the next second, not yet to the next step
+      expect((await peek(m, id))?.state).toBe(state);
+      const { session } = ok(await m.client.sessionsAPI.cancelSession(id).execute());
       expect(session.state).toBe(SessionState.IdvFailed);
       expect(session.failCode).toBe(SessionFailCode.SessionFailRpCanceled);
-      expect(session.updated).toBeGreaterThan(before!.updated);
-      // Nothing is pending any more: a later poll does not move it.
-      expect(ok(await h.client.sessionsAPI.getSession(id).execute()).session).toEqual(session);
+      // Canceled at sandbox time: one second after the last change, as the clock moved.
+      expect(session.updated).toBe(before!.updated + 1);
+      // Nothing is pending any more: time does not move it.
+      await advance(m, 10 * STEP_INTERVAL_MS);
+      expect(ok(await m.client.sessionsAPI.getSession(id).execute()).session).toEqual(session);
     },
   );
 
@@ -256,7 +328,7 @@ describe('cancelSession', () => {
     const second = ok(await h.client.sessionsAPI.cancelSession(id).execute()).session;
     expect(second).toEqual(first);
     const userFailed = await createSession(h);
-    await complete(h, userFailed, {
+    await completed(h, userFailed, {
       outcome: 'failure',
       failCode: 'SessionFailExpired',
       advance: 'now',
@@ -374,20 +446,28 @@ describe('exchangeResultsKey', () => {
     expect(attachmentKinds(attachments)).toEqual(['selfie']);
   });
 
-  test('a failed session exchanges to the session without identity data', async () => {
-    const { sessionId, resultsAccessKey } = await verifiedSession(h, {
+  test('a failed session has no results key: nothing exchanges for it', async () => {
+    const sessionId = await createSession(h);
+    const done = await completed(h, sessionId, {
       outcome: 'failure',
       failCode: 'SessionFailAuthentication',
       advance: 'now',
     });
-    const data = ok(
+    expect(done).not.toHaveProperty('resultsAccessKey');
+    expect(done.session.state).toBe(SessionState.IdvFailed);
+    const error = httpError(
       await h.client.sessionsAPI
         .exchangeResultsKey(sessionId)
-        .exchangeResultsKeyRequest({ resultsAccessKey })
+        .exchangeResultsKeyRequest({ resultsAccessKey: 'rk_guessed' })
         .execute(),
     );
-    expect(data.session.state).toBe(SessionState.IdvFailed);
-    expect(data).not.toHaveProperty('identityData');
+    expect(error.status).toBe(400);
+    expect(error.model).toEqual([
+      {
+        memberNames: ['ResultsAccessKey'],
+        errorMessage: 'The Results Access Key is not valid for this Session',
+      },
+    ]);
   });
 
   test('the key is good for more than one exchange, until the session is redacted', async () => {

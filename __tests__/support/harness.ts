@@ -27,8 +27,13 @@ export interface Harness {
 
 export const API_KEY = 'sk_test_integration_key';
 
-export const startHarness = async (): Promise<Harness> => {
-  const sandbox = await startSandbox({ apiKey: API_KEY });
+/** `clock: 'manual'`: sandbox time moves only by `advance` (below). */
+export interface HarnessOptions {
+  readonly clock?: 'real' | 'manual';
+}
+
+export const startHarness = async (options: HarnessOptions = {}): Promise<Harness> => {
+  const sandbox = await startSandbox({ apiKey: API_KEY, clock: options.clock });
   return {
     sandbox,
     client: clientFor(sandbox),
@@ -40,10 +45,13 @@ export const startHarness = async (): Promise<Harness> => {
  * The harness of a test file: started before its tests, stopped after them, and, with
  * `resetEach`, emptied before each test. Its fields are read when a test runs.
  */
-export const useHarness = ({ resetEach }: { resetEach: boolean }): Harness => {
+export const useHarness = ({
+  resetEach,
+  clock,
+}: HarnessOptions & { resetEach: boolean }): Harness => {
   let started: Harness | undefined;
   beforeAll(async () => {
-    started = await startHarness();
+    started = await startHarness({ clock });
   });
   afterAll(() => started?.sandbox.stop());
   if (resetEach) {
@@ -137,15 +145,21 @@ export const JSON_HEADERS = { 'content-type': 'application/json' };
 export const createSession = async (harness: Harness): Promise<string> =>
   ok(await harness.client.sessionsAPI.createSession().execute()).session.id;
 
-/** Plays the user to the end; returns the results key. */
+/** Moves sandbox time forward by `ms`; fails the test if the sandbox refuses. */
+export const advance = async (harness: Harness, ms: number): Promise<void> => {
+  const moved = await harness.control.advanceTime(ms);
+  if (isLeft(moved)) throw new Error(moved.left);
+};
+
+/** Plays the user to a success; returns the results key (a failure has none: see `completed`). */
 export const complete = async (
   harness: Harness,
   sessionId: string,
   body: CompleteSessionRequest = { outcome: 'success', advance: 'now' },
 ): Promise<string> => {
-  const done = await harness.control.complete(sessionId, body);
-  if (isLeft(done)) throw new Error(done.left);
-  return done.right.resultsAccessKey;
+  const { resultsAccessKey } = await completed(harness, sessionId, body);
+  if (resultsAccessKey === undefined) throw new Error('the completion yielded no results key');
+  return resultsAccessKey;
 };
 
 /** Plays the user; returns the control route's whole answer. */
@@ -185,7 +199,7 @@ export const verifiedSession = async (
   return { sessionId, resultsAccessKey: await complete(harness, sessionId, body) };
 };
 
-/** A session as listSessions shows it: unlike getSession, this does not advance the journey. */
+/** A session as listSessions shows it (the same as getSession shows at the same moment). */
 export const peek = async (harness: Harness, sessionId: string): Promise<Session | undefined> => {
   const { sessions } = ok(await harness.client.sessionsAPI.listSessions().pageSize(50).execute());
   return sessions.find((s) => s.id === sessionId);

@@ -51,9 +51,9 @@ export const main = async (env: NodeJS.ProcessEnv, io: Console): Promise<number>
     const result = await runFlow(target, {
       dispatcher,
       write: io.out,
-      // The sandbox moves one state per poll; a person takes minutes.
+      // The sandbox moves one state per second once the user is done; a person takes minutes.
       pollIntervalMs: external ? 3_000 : 200,
-      pollTimeoutMs: external ? seconds(env.TRINSIC_FLOW_TIMEOUT_SECONDS, 300) * 1000 : 10_000,
+      pollTimeoutMs: external ? seconds(env.TRINSIC_FLOW_TIMEOUT_SECONDS, 300) * 1000 : 20_000,
     });
     if (isLeft(result)) {
       io.err('');

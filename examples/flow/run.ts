@@ -1,96 +1,19 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import type { Dispatcher } from 'undici';
-import {
-  APIClient,
-  Configuration,
-  SessionFailCode,
-  SessionState,
-  type ConnectError,
-  type CreateSessionRequest,
-  type IdentityData,
-  type Result,
-  type Session,
-} from '../../index.js';
+import { APIClient, Configuration, SessionFailCode, SessionState } from '../../index.js';
 import type { SandboxControl } from '../../sandbox/controlClient.js';
-import { isPng } from '../../sandbox/images.js';
-import { mask, maskUrl, Transcript, when, type Write } from './transcript.js';
+import { CREATE_REQUEST, SANDBOX_USER } from './data.js';
+import { describeIdentity, describeSession } from './describe.js';
+import { check, expectRefused, FlowFailure, must } from './failure.js';
+import type { FlowOptions, FlowSummary, FlowTarget } from './options.js';
+import { fetchAttachment, listNewestFirst, waitUntilFinal } from './reads.js';
+import { mask, maskUrl, Transcript } from './transcript.js';
 
 // The verification flow, end to end, through the SDK: create → the user verifies → poll until
 // final → exchange the results → fetch an attachment → look up → list → redact → cancel another.
 // Against the sandbox, the sandbox's control route plays the user; against a real API, a person
 // must open the launch URL, and the steps that need the frontend's results key are skipped.
 
-export interface FlowTarget {
-  /** How the transcript names the target. */
-  readonly label: string;
-  readonly basePath: string;
-  readonly apiKey: string;
-  /** The sandbox's control client; undefined for a real API. */
-  readonly control: SandboxControl | undefined;
-}
-
-export interface FlowOptions {
-  readonly dispatcher: Dispatcher;
-  readonly write: Write;
-  readonly pollIntervalMs: number;
-  /** How long to wait for the user to finish the session. */
-  readonly pollTimeoutMs: number;
-  /** The longest wait honoured for an attachment that is not ready yet. */
-  readonly maxAttachmentWaitMs?: number;
-}
-
-interface FlowSummary {
-  readonly steps: number;
-  readonly ms: number;
-}
-
-/** A step failed: the message says which and why (no secret: SDK messages are scrubbed). */
-class FlowFailure extends Error {}
-
-const must = <T>(what: string, result: Awaited<Result<T>>): T => {
-  if (isLeft(result)) throw new FlowFailure(`${what} failed: ${result.left.message}`);
-  return result.right.data;
-};
-
-const check = (condition: boolean, message: string): void => {
-  if (!condition) throw new FlowFailure(message);
-};
-
-/** The identity the simulated user presents in the sandbox. */
-const SANDBOX_USER = {
-  person: {
-    givenName: 'Ada',
-    familyName: 'Lovelace',
-    fullName: 'Ada Lovelace',
-    dateOfBirth: '1815-12-10',
-    nationality: 'GB',
-    phoneNumber: '+44 20 7946 0018',
-    address: { city: 'London', country: 'GB', fullAddress: '12 St James’s Square, London, GB' },
-  },
-  document: {
-    type: 'Passport',
-    number: 'P1815121',
-    issuingCountry: 'GB',
-    issueDate: '2021-06-01',
-    expirationDate: '2031-06-01',
-  },
-} as const;
-
-/** What the relying party asks the user to disclose. */
-const CREATE_REQUEST: CreateSessionRequest = {
-  disclosedFields: {
-    givenName: true,
-    familyName: true,
-    dateOfBirth: true,
-    address: true,
-    country: true,
-    idNumber: true,
-    expirationDate: true,
-    documentFront: true,
-    selfie: true,
-  },
-};
+export type { FlowOptions, FlowSummary, FlowTarget } from './options.js';
 
 export const runFlow = async (
   target: FlowTarget,
@@ -151,6 +74,7 @@ const steps = async (
     });
     if (isLeft(completed)) throw new FlowFailure(completed.left);
     resultsAccessKey = completed.right.resultsAccessKey;
+    if (resultsAccessKey === undefined) throw new FlowFailure('a success yielded no results key');
     out.detail(`the user opened the launch URL: ${describeSession(completed.right.session)}`);
     out.detail(`the frontend receives the results access key ${mask(resultsAccessKey)}`);
   } else {
@@ -235,135 +159,4 @@ const steps = async (
       cancelled.failCode === SessionFailCode.SessionFailRpCanceled,
     `expected IdvFailed / SessionFailRpCanceled, got ${describeSession(cancelled)}`,
   );
-};
-
-/** Waits until the session is final (waitForSession); undefined when the time is up. */
-const waitUntilFinal = async (
-  client: APIClient,
-  sessionId: string,
-  out: Transcript,
-  options: FlowOptions,
-): Promise<Session | undefined> => {
-  const waited = await client.sessionsAPI
-    .waitForSession(sessionId)
-    .pollInterval(options.pollIntervalMs)
-    .maxWait(options.pollTimeoutMs)
-    .onUpdate((session, { polls }) => {
-      out.detail(`poll ${polls}: ${describeSession(session)}`);
-    })
-    .execute();
-  if (!isLeft(waited)) return waited.right.data.session;
-  // The wait's own TimeoutError carries maxWait; a poll's would carry its request timeout.
-  const error = waited.left;
-  if (error._tag === 'TimeoutError' && error.timeoutMs === options.pollTimeoutMs) return undefined;
-  throw new FlowFailure(`getSession failed: ${error.message}`);
-};
-
-// A real account may hold thousands of sessions: the transcript shows the first pages only.
-const MAX_LISTED_PAGES = 2;
-
-/** The newest sessions, a page at a time (pages()); the new one must be on the first page. */
-const listNewestFirst = async (
-  client: APIClient,
-  sessionId: string,
-  out: Transcript,
-): Promise<void> => {
-  const listing = client.sessionsAPI
-    .listSessions()
-    .orderBy('Created')
-    .orderDirection('Descending')
-    .pageSize(5)
-    .pages();
-  let shown = 0;
-  for await (const page of listing) {
-    const listed = must('listSessions', page);
-    shown++;
-    out.detail(
-      shown === 1
-        ? `total ${listed.total}, more pages: ${String(listed.more)}; page 1:`
-        : `page ${shown}:`,
-    );
-    for (const session of listed.sessions) {
-      out.detail(`  ${session.id}  ${describeSession(session)}`);
-    }
-    if (shown === 1) {
-      check(
-        listed.sessions.some((s) => s.id === sessionId),
-        'the new session is not on the first page of the list',
-      );
-    }
-    // Leaving the loop asks for no further page.
-    if (shown === MAX_LISTED_PAGES) break;
-  }
-};
-
-const MAX_ATTACHMENT_TRIES = 5;
-
-const fetchAttachment = async (
-  client: APIClient,
-  attachmentAccessKey: string,
-  out: Transcript,
-  options: FlowOptions,
-): Promise<void> => {
-  const maxWaitMs = options.maxAttachmentWaitMs ?? 10_000;
-  for (let attempt = 1; attempt <= MAX_ATTACHMENT_TRIES; attempt++) {
-    const result = await client.attachmentsAPI
-      .exchangeAttachmentAccessKey()
-      .exchangeAttachmentAccessKeyRequest({ attachmentAccessKey })
-      .execute();
-    const content = must('exchangeAttachmentAccessKey', result);
-    if (content._tag === 'Attachment') {
-      const kind = isPng(content.bytes) ? ', a PNG image' : '';
-      out.detail(
-        `HTTP 200: ${content.contentType}, ${content.bytes.length} bytes${kind} (key ${mask(attachmentAccessKey)})`,
-      );
-      return;
-    }
-    const waitMs = Math.min((content.retryAfterSeconds ?? 1) * 1000, maxWaitMs);
-    out.detail(
-      `HTTP 202: not ready yet; retrying in ${(waitMs / 1000).toFixed(1)} s as Retry-After asks`,
-    );
-    await delay(waitMs);
-  }
-  throw new FlowFailure(`the attachment was still not ready after ${MAX_ATTACHMENT_TRIES} tries`);
-};
-
-/** After a redaction, an exchange must be refused; anything else fails the flow. */
-const expectRefused = (result: Awaited<Result<unknown>>): string => {
-  if (!isLeft(result))
-    throw new FlowFailure('an exchange succeeded after the session was redacted');
-  const error: ConnectError = result.left;
-  if (error._tag !== 'HttpError')
-    throw new FlowFailure(`expected an HTTP refusal: ${error.message}`);
-  return `refused as expected (${error.message})`;
-};
-
-const describeSession = (session: Session): string => {
-  const failure =
-    session.state === SessionState.IdvFailed && session.failCode !== undefined
-      ? ` (${session.failCode})`
-      : '';
-  const provider =
-    session.verification.provider === undefined
-      ? ''
-      : `, provider ${session.verification.provider}`;
-  return `${session.state}${failure}${provider}, updated ${when(session.updated)}`;
-};
-
-const describeIdentity = (identity: IdentityData): string[] => {
-  const { person, document, attachments } = identity;
-  const name =
-    person?.fullName ?? [person?.givenName, person?.familyName].filter(Boolean).join(' ');
-  return [
-    `provider: ${identity.originatingProviderId ?? '(not given)'}`,
-    `person: ${name || '(not disclosed)'}, born ${person?.dateOfBirth ?? '(not disclosed)'}, ` +
-      `lives in ${person?.address?.city ?? '(not disclosed)'}`,
-    `document: ${document?.type ?? 'unknown type'} ${document?.number === undefined ? '' : `no. ${mask(document.number)} `}` +
-      `from ${document?.issuingCountry ?? '?'}, expires ${document?.expirationDate ?? '?'}`,
-    `attachments: ${
-      Object.entries(attachments ?? {})
-        .map(([kind, key]) => `${kind} ${mask(key)}`)
-        .join(', ') || '(none)'
-    }`,
-  ];
 };

@@ -33,10 +33,6 @@ export class Secrets {
     this.pattern = undefined;
   }
 
-  get size(): number {
-    return this.values.length;
-  }
-
   /** `text` with every form of every value masked. */
   scrub(text: string): string {
     if (this.values.length === 0) return text;

@@ -44,5 +44,8 @@ export {
 } from './lib/diagnostics.js';
 export { SDK_VERSION, USER_AGENT } from './lib/version.js';
 export * from './models/index.js';
-export { parseLaunchResult } from './requests/launch/parseLaunchResult.js';
+export {
+  parseLaunchResult,
+  type LaunchResultExpectation,
+} from './requests/launch/parseLaunchResult.js';
 export { LaunchResult, LaunchSuccess, LaunchFailure } from './models/LaunchResult.js';

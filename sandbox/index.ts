@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { apiRoutes } from './api.js';
+import { apiKeyProblem } from './apiKey.js';
 import { sandboxControl, type SandboxControl } from './controlClient.js';
 import { controlRoutes } from './control.js';
 import { launchRoutes } from './launch.js';
+import { checkAllowedOrigins } from './launchOrigins.js';
 import { router } from './router.js';
 import { newApiKey } from './secrets.js';
 import { createSandboxServer, type RequestLogEntry } from './server.js';
@@ -26,8 +28,17 @@ export interface SandboxOptions {
   readonly port?: number;
   /** A loopback address: 127.0.0.1 (default), ::1 or localhost. */
   readonly host?: string;
-  /** The API key clients must send as `Authorization: Bearer <key>`; random by default. */
+  /**
+   * The API key clients must send as `Authorization: Bearer <key>`; random by default. At least 8
+   * characters, no spaces, control characters or characters beyond U+00FF (else refused).
+   */
   readonly apiKey?: string;
+  /**
+   * The origins of your frontend (`['http://localhost:3000']`): the launch page sends a result
+   * (and its results access key) only to these and to the origin of the Session's own
+   * redirectUrl, and only they may frame it. None by default.
+   */
+  readonly allowedOrigins?: readonly string[];
   /** The Retry-After of a 202 for an attachment that is not ready yet. Default 1. */
   readonly retryAfterSeconds?: number;
   /** Called once per request answered, with a line that holds no secret. */
@@ -42,6 +53,8 @@ export interface Sandbox {
   readonly url: string;
   readonly apiKey: string;
   readonly port: number;
+  /** The declared origins, normalised: where launch results may go, beside redirectUrl's. */
+  readonly allowedOrigins: readonly string[];
   /** The control routes, typed: act as the end user (`complete`), or empty the sandbox. */
   readonly control: SandboxControl;
   /** Forgets every session, key, attachment and network identity. */
@@ -62,12 +75,17 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     );
   }
   const apiKey = options.apiKey ?? newApiKey();
-  if (apiKey === '' || /\s/.test(apiKey))
-    throw new Error('The API key must be non-empty, without spaces');
+  const keyProblem = apiKeyProblem(apiKey);
+  if (keyProblem !== undefined) throw new Error(keyProblem);
+  const allowedOrigins = checkAllowedOrigins(options.allowedOrigins);
   const store = new SandboxStore({ retryAfterSeconds: options.retryAfterSeconds });
   let url = '';
   const server = createSandboxServer({
-    router: router([...apiRoutes(store), ...controlRoutes(store), ...launchRoutes(store)]),
+    router: router([
+      ...apiRoutes(store),
+      ...controlRoutes(store),
+      ...launchRoutes(store, allowedOrigins),
+    ]),
     apiKey,
     baseUrl: () => url,
     onRequest: options.onRequest,
@@ -89,6 +107,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     url,
     apiKey,
     port,
+    allowedOrigins,
     control: sandboxControl(url, apiKey),
     reset: () => {
       store.reset();

@@ -134,7 +134,7 @@ describe('allowedOrigins', () => {
 });
 
 describe('the bin (`npm run sandbox`)', () => {
-  test.each<[string, string[], NodeJS.ProcessEnv, string]>([
+  test.each<[string, string[], Record<string, string>, string]>([
     [
       '--api-key shorter than 8',
       ['--api-key', 'sk_1234'],
@@ -182,7 +182,7 @@ describe('the bin (`npm run sandbox`)', () => {
     60_000,
   );
 
-  test.each<[string, string[], NodeJS.ProcessEnv, string]>([
+  test.each<[string, string[], Record<string, string>, string]>([
     [
       '--allowed-origin, repeated',
       ['--allowed-origin', 'http://localhost:3000', '--allowed-origin', 'http://127.0.0.1:5173/'],

@@ -38,5 +38,8 @@ export {
 } from './lib/observability/diagnostics.js';
 export { SDK_VERSION, USER_AGENT } from './requests/version.js';
 export * from './models/index.js';
-export { parseLaunchResult } from './requests/launch/parseLaunchResult.js';
+export {
+  parseLaunchResult,
+  type LaunchResultExpectation,
+} from './requests/launch/parseLaunchResult.js';
 export { LaunchResult, LaunchSuccess, LaunchFailure } from './models/LaunchResult.js';

@@ -4,16 +4,24 @@ import { startSandbox, type Sandbox, type SandboxOptions } from './index.js';
 // The `trinsic-connect-sandbox` program (also `npm run sandbox`): serve the sandbox until stopped,
 // for curl, a frontend in a browser, and clients in other languages. Each setting comes from its
 // flag, else its environment variable, else a default: --port/SANDBOX_PORT (4010),
-// --host/SANDBOX_HOST (127.0.0.1), --api-key/SANDBOX_API_KEY (random, printed).
+// --host/SANDBOX_HOST (127.0.0.1), --api-key/SANDBOX_API_KEY (random, printed),
+// --allowed-origin (repeatable)/SANDBOX_ALLOWED_ORIGINS (comma-separated; none).
 
 const DEFAULT_PORT = 4010;
 
 const USAGE = `Usage: trinsic-connect-sandbox [--port <n>] [--host <loopback address>] [--api-key <key>]
+                              [--allowed-origin <origin>]...
 
   --port, -p   port to listen on; 0 picks a free one (env SANDBOX_PORT; default ${DEFAULT_PORT})
   --host       127.0.0.1, ::1 or localhost (env SANDBOX_HOST; default 127.0.0.1)
   --api-key    the key clients send as "Authorization: Bearer <key>" (env SANDBOX_API_KEY;
-               default: a random one per start)
+               default: a random one per start). At least 8 characters, no spaces,
+               control characters or characters beyond U+00FF
+  --allowed-origin
+               your frontend's origin, e.g. http://localhost:3000 (repeatable; env
+               SANDBOX_ALLOWED_ORIGINS, comma-separated). The launch page sends results
+               (and their results access keys) only to these and to the origin of each
+               Session's own redirectUrl; only these may frame it
   --help, -h   show this text
 `;
 
@@ -32,13 +40,23 @@ const parsePort = (text: string): number => {
 const setting = (flag: string | undefined, env: string | undefined): string | undefined =>
   flag ?? (env === '' ? undefined : env);
 
-export const readSettings = (args: readonly string[], env: NodeJS.ProcessEnv): Settings => {
+/** A comma-separated list from the environment (spaces around items ignored). */
+const listSetting = (env: string | undefined): string[] | undefined =>
+  env === undefined || env.trim() === ''
+    ? undefined
+    : env
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+
+const readSettings = (args: readonly string[], env: NodeJS.ProcessEnv): Settings => {
   const { values } = parseArgs({
     args: [...args],
     options: {
       port: { type: 'string', short: 'p' },
       host: { type: 'string' },
       'api-key': { type: 'string' },
+      'allowed-origin': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -50,6 +68,7 @@ export const readSettings = (args: readonly string[], env: NodeJS.ProcessEnv): S
       port: port === undefined ? DEFAULT_PORT : parsePort(port),
       host: setting(values.host, env.SANDBOX_HOST),
       apiKey: setting(values['api-key'], env.SANDBOX_API_KEY),
+      allowedOrigins: values['allowed-origin'] ?? listSetting(env.SANDBOX_ALLOWED_ORIGINS),
     },
   };
 };
@@ -59,6 +78,11 @@ const banner = (sandbox: Sandbox): string =>
     'Trinsic Connect sandbox (local, in memory; the data is gone when it stops)',
     `  URL:     ${sandbox.url}`,
     `  API key: ${sandbox.apiKey}`,
+    `  Launch results go to: ${
+      sandbox.allowedOrigins.length === 0
+        ? "each Session's own redirectUrl origin only (declare your frontend with --allowed-origin <origin>)"
+        : `${sandbox.allowedOrigins.join(', ')} and each Session's own redirectUrl origin`
+    }`,
     '',
     'Point the SDK at it:',
     `  new Configuration({ basePath: '${sandbox.url}', accessToken: '${sandbox.apiKey}' })`,
@@ -74,7 +98,7 @@ const describeError = (error: unknown): string =>
   error instanceof Error ? (error.stack ?? error.message) : String(error);
 
 /** Runs the program; it ends with exit code 0 on SIGINT or SIGTERM, 1 when it cannot start. */
-export const main = async (args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> => {
+const main = async (args: readonly string[], env: NodeJS.ProcessEnv): Promise<void> => {
   const settings = readSettings(args, env);
   if (settings.help) {
     process.stdout.write(USAGE);

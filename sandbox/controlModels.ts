@@ -8,14 +8,14 @@ import { USER_FAIL_CODES } from './lifecycle.js';
 // The bodies of the sandbox-only control routes, as codecs: the server validates with them and
 // the control client decodes with them. These routes are not part of the Connect API.
 
-export const AttachmentKind = enumeration('AttachmentKind', ATTACHMENT_KIND_NAMES);
+const AttachmentKind = enumeration('AttachmentKind', ATTACHMENT_KIND_NAMES);
 
-export const UserFailCode = enumeration('UserFailCode', USER_FAIL_CODES);
+const UserFailCode = enumeration('UserFailCode', USER_FAIL_CODES);
 
 const Advance = enumeration('Advance', { poll: 'poll', now: 'now' });
 
 /** Identity data the simulated user presents; attachments are made by the sandbox. */
-export const IdentityInput = model(
+const IdentityInput = model(
   'IdentityInput',
   {},
   { originatingProviderId: t.string, person: PersonData, document: DocumentData },

@@ -1,10 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { apiRoutes } from './api.js';
 import { sandboxClock, type ClockKind } from './clock.js';
+import { apiKeyProblem } from './apiKey.js';
 import { sandboxControl, type SandboxControl } from './controlClient.js';
 import { controlRoutes } from './control.js';
 import { FaultBook } from './faults.js';
 import { launchRoutes } from './launch.js';
+import { checkAllowedOrigins } from './launchOrigins.js';
 import { router } from './router.js';
 import { newApiKey } from './secrets.js';
 import { createSandboxServer, type RequestLogEntry } from './server.js';
@@ -32,13 +34,22 @@ export interface SandboxOptions {
   readonly port?: number;
   /** A loopback address: 127.0.0.1 (default), ::1 or localhost. */
   readonly host?: string;
-  /** The API key clients must send as `Authorization: Bearer <key>`; random by default. */
+  /**
+   * The API key clients must send as `Authorization: Bearer <key>`; random by default. At least 8
+   * characters, no spaces, control characters or characters beyond U+00FF (else refused).
+   */
   readonly apiKey?: string;
   /**
    * Sandbox time: `real` (default) follows the machine's clock; `manual` stands still until
    * `control.advanceTime(ms)` moves it, so a test of what time does needs no sleep.
    */
   readonly clock?: ClockKind;
+  /**
+   * The origins of your frontend (`['http://localhost:3000']`): the launch page sends a result
+   * (and its results access key) only to these and to the origin of the Session's own
+   * redirectUrl, and only they may frame it. None by default.
+   */
+  readonly allowedOrigins?: readonly string[];
   /** The Retry-After of a 202 for an attachment that is not ready yet. Default 1. */
   readonly retryAfterSeconds?: number;
   /** Called once per request answered, with a line that holds no secret. */
@@ -53,6 +64,8 @@ export interface Sandbox {
   readonly url: string;
   readonly apiKey: string;
   readonly port: number;
+  /** The declared origins, normalised: where launch results may go, beside redirectUrl's. */
+  readonly allowedOrigins: readonly string[];
   /** The control routes, typed: act as the end user, move time, inject faults, empty it. */
   readonly control: SandboxControl;
   /** Forgets every session, key, attachment, network identity and injected fault. */
@@ -73,8 +86,9 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     );
   }
   const apiKey = options.apiKey ?? newApiKey();
-  if (apiKey === '' || /\s/.test(apiKey))
-    throw new Error('The API key must be non-empty, without spaces');
+  const keyProblem = apiKeyProblem(apiKey);
+  if (keyProblem !== undefined) throw new Error(keyProblem);
+  const allowedOrigins = checkAllowedOrigins(options.allowedOrigins);
   const clock = sandboxClock(options.clock ?? 'real');
   const store = new SandboxStore({ clock, retryAfterSeconds: options.retryAfterSeconds });
   const faults = new FaultBook();
@@ -85,7 +99,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     router: router([
       ...api,
       ...controlRoutes({ store, clock, faults, operations }),
-      ...launchRoutes(store),
+      ...launchRoutes(store, allowedOrigins),
     ]),
     apiKey,
     faults,
@@ -109,6 +123,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     url,
     apiKey,
     port,
+    allowedOrigins,
     control: sandboxControl(url, apiKey),
     reset: () => {
       store.reset();

@@ -3,6 +3,7 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import type { Completion } from './completion.js';
 import { readCompletion } from './completionReader.js';
 import { LaunchFailed, LaunchMessage, LaunchSucceeded } from './launchModels.js';
+import { resultOrigins } from './launchOrigins.js';
 import { finishedPage, openPage, unknownPage } from './launchPage.js';
 import { PRESETS } from './presets.js';
 import { htmlReply, jsonReply, validationReply } from './reply.js';
@@ -43,7 +44,7 @@ const readLaunchCompletion = (
 
 const newNonce = (): string => randomBytes(18).toString('base64');
 
-export const launchRoutes = (store: SandboxStore): Route[] => [
+export const launchRoutes = (store: SandboxStore, allowedOrigins: readonly string[]): Route[] => [
   {
     method: 'GET',
     path: '/sandbox/launch',
@@ -53,10 +54,15 @@ export const launchRoutes = (store: SandboxStore): Route[] => [
       const nonce = newNonce();
       const view = store.launch(query.get('clientToken') ?? '');
       if (isLeft(view)) return htmlReply(404, unknownPage(nonce), nonce);
+      // Framing follows where results may go: only a declared origin may embed the page.
+      const origins = resultOrigins(allowedOrigins, view.right.redirectUrl);
       return htmlReply(
         200,
-        view.right.finished ? finishedPage(view.right, nonce) : openPage(view.right, nonce),
+        view.right.finished
+          ? finishedPage(view.right, nonce)
+          : openPage(view.right, origins, nonce),
         nonce,
+        origins,
       );
     },
   },

@@ -101,15 +101,26 @@ const disclosedList = (fields: DisclosedFields): string => {
     : `<ul class="fields">${labels.map((label) => `<li>${escapeHtml(label)}</li>`).join('')}</ul>`;
 };
 
+/** Said before the script knows more (it then names the one destination). */
+const destinationText = (origins: readonly string[]): string =>
+  origins.length === 0
+    ? 'No site is declared to receive the result.'
+    : `The result may be sent only to ${origins.join(', ')}.`;
+
 /** The page where the person acts as the end user. */
-export const openPage = (view: LaunchView, nonce: string): string => {
+export const openPage = (
+  view: LaunchView,
+  resultOrigins: readonly string[],
+  nonce: string,
+): string => {
   const { session } = view;
-  const data = { sessionId: session.id, redirectUrl: view.redirectUrl ?? null };
+  const data = { sessionId: session.id, redirectUrl: view.redirectUrl ?? null, resultOrigins };
   return page(
     nonce,
     'Verify your identity',
     `<h1>Verify your identity</h1>
-<p class="lead">Not a real verification: this page stands in for Trinsic's. Act as the person being verified; the result goes back to the site that opened it.</p>
+<p class="lead">Not a real verification: this page stands in for Trinsic's. Act as the person being verified; the result goes back only to a site the relying party declared.</p>
+<p id="destination" class="destination" role="note">${escapeHtml(destinationText(resultOrigins))}</p>
 <h2>The site asks for</h2>
 ${disclosedList(session.disclosedFields)}
 <form id="act" aria-label="Act as the person being verified">

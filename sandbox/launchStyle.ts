@@ -17,6 +17,7 @@ h2 { font-size: 1rem; margin: 1.2rem 0 .5rem; }
 p { margin: .3rem 0; }
 .lead, .meta, small { color: var(--muted); }
 .meta { font-size: .85rem; margin-top: 1rem; overflow-wrap: anywhere; }
+.destination { font-weight: 600; overflow-wrap: anywhere; }
 ul.fields { display: flex; flex-wrap: wrap; gap: .4rem; list-style: none; padding: 0; margin: 0; }
 ul.fields li { background: var(--soft); border: 1px solid var(--line); border-radius: 999px;
   padding: .15rem .65rem; font-size: .9rem; }

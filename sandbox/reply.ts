@@ -68,7 +68,13 @@ export const emptyReply = (
  * style and script (those carrying `nonce`) and data: images; it may only call its own origin.
  * No referrer leaves it, so a launch URL's client token never reaches the site it returns to.
  */
-export const htmlReply = (status: number, html: string, nonce: string): Reply => ({
+/** `frameAncestors`: the origins that may frame the page; none by default. */
+export const htmlReply = (
+  status: number,
+  html: string,
+  nonce: string,
+  frameAncestors: readonly string[] = [],
+): Reply => ({
   status,
   headers: {
     'content-type': 'text/html; charset=utf-8',
@@ -80,6 +86,7 @@ export const htmlReply = (status: number, html: string, nonce: string): Reply =>
       "connect-src 'self'",
       "form-action 'none'",
       "base-uri 'none'",
+      `frame-ancestors ${frameAncestors.length === 0 ? "'none'" : frameAncestors.join(' ')}`,
     ].join('; '),
     'referrer-policy': 'no-referrer',
     'cache-control': 'no-store',

@@ -64,7 +64,7 @@ describe('GET the launch URL', () => {
     const nonce = /script-src 'nonce-([\w+/=]+)'/.exec(csp)?.[1];
     expect(nonce).toBeDefined();
     expect(csp).toBe(
-      `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data:; connect-src 'self'; form-action 'none'; base-uri 'none'`,
+      `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src data:; connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'`,
     );
     // Every inline style and script carries it, except the data block (never executed).
     expect(first.text.match(/<(style|script)\b[^>]*>/g)).toEqual([
@@ -107,7 +107,15 @@ describe('GET the launch URL', () => {
       'name="identity" value="expired-document"',
     ]);
     expect(page).toContain('data-action="close"');
-    expect(dataBlock(page)).toEqual({ sessionId: session.id, redirectUrl: null });
+    expect(dataBlock(page)).toEqual({
+      sessionId: session.id,
+      redirectUrl: null,
+      resultOrigins: [],
+    });
+    // Said before the person acts; the script then names the one destination.
+    expect(page).toContain(
+      '<p id="destination" class="destination" role="note">No site is declared to receive the result.</p>',
+    );
     // The client token is in the URL the browser has; the page does not repeat it.
     expect(page).not.toContain(clientToken);
   });
@@ -130,7 +138,11 @@ describe('GET the launch URL', () => {
     const redirectUrl = `https://rp.example/back?q=</script><script>alert(1)</script>&u=\u2028"'<!--`;
     const { session, path } = await created({ redirectUrl });
     const page = (await open(path)).text;
-    expect(dataBlock(page)).toEqual({ sessionId: session.id, redirectUrl });
+    expect(dataBlock(page)).toEqual({
+      sessionId: session.id,
+      redirectUrl,
+      resultOrigins: ['https://rp.example'],
+    });
     expect(page.match(/<script\b/g)).toHaveLength(2);
     expect(page).not.toContain('alert(1)</script>');
   });
@@ -250,6 +262,58 @@ describe('POST /sandbox/launch/complete (what the page calls)', () => {
     expect(answer.status).toBe(404);
     expect(answer.json).toEqual({ message: 'No Session has this client token' });
   });
+});
+
+describe('where a result may go: the declared origins and the Session’s own redirectUrl', () => {
+  const sandboxWith = async (allowedOrigins: readonly string[], request: CreateSessionRequest) => {
+    const sandbox = await startSandbox({ allowedOrigins });
+    try {
+      const launch = await raw(sandbox, 'POST', '/api/v1/sessions', {
+        headers: JSON_HEADERS,
+        body: JSON.stringify(request),
+      });
+      const url = new URL(stringField(launch.json, 'launchUrl'));
+      return await raw(sandbox, 'GET', `${url.pathname}${url.search}`, { auth: false });
+    } finally {
+      await sandbox.stop();
+    }
+  };
+
+  test.each<[string, readonly string[], CreateSessionRequest, readonly string[]]>([
+    ['none declared, no redirectUrl', [], {}, []],
+    [
+      'declared origins',
+      ['http://localhost:3000', 'https://app.example/'],
+      {},
+      ['http://localhost:3000', 'https://app.example'],
+    ],
+    [
+      'a redirectUrl only',
+      [],
+      { redirectUrl: 'https://rp.example:8443/back?x=1' },
+      ['https://rp.example:8443'],
+    ],
+    [
+      'both, without repeats',
+      ['https://rp.example'],
+      { redirectUrl: 'https://rp.example/back' },
+      ['https://rp.example'],
+    ],
+  ])(
+    '%s: the page lists them, and only they may frame it',
+    async (_, allowed, request, origins) => {
+      const page = await sandboxWith(allowed, request);
+      expect(dataBlock(page.text)).toMatchObject({ resultOrigins: origins });
+      expect(header(page, 'content-security-policy')).toMatch(
+        new RegExp(`; frame-ancestors ${origins.length === 0 ? "'none'" : origins.join(' ')}$`),
+      );
+      expect(page.text).toContain(
+        origins.length === 0
+          ? 'No site is declared to receive the result.'
+          : `The result may be sent only to ${origins.join(', ')}.`,
+      );
+    },
+  );
 });
 
 test("the request log names routes, never a launch URL's client token", async () => {

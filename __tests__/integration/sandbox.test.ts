@@ -44,9 +44,9 @@ test('reset forgets every session; stop closes kept-alive connections and can be
 });
 
 test('a chosen port and API key are used; a port in use is an error', async () => {
-  const first = await startSandbox({ apiKey: 'my-key' });
+  const first = await startSandbox({ apiKey: 'my-own-key' });
   try {
-    expect(first.apiKey).toBe('my-key');
+    expect(first.apiKey).toBe('my-own-key');
     const again = await startSandbox({ port: first.port }).catch((error: unknown) => error);
     expect(again).toEqual(expect.objectContaining({ code: 'EADDRINUSE' }));
   } finally {
@@ -56,7 +56,7 @@ test('a chosen port and API key are used; a port in use is an error', async () =
 
 test('listens on loopback only, and refuses an API key that cannot travel in a header', async () => {
   await expect(startSandbox({ host: '0.0.0.0' })).rejects.toThrow('loopback only');
-  await expect(startSandbox({ apiKey: 'two words' })).rejects.toThrow('without spaces');
+  await expect(startSandbox({ apiKey: 'two words' })).rejects.toThrow('must not contain spaces');
   const v6 = await startSandbox({ host: '::1' }).catch(() => undefined);
   // Some machines have no IPv6 loopback; where there is one, the URL brackets it.
   if (v6) {

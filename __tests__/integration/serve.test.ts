@@ -74,7 +74,7 @@ test.each([
   [['--host', '0.0.0.0'], {}, 'The sandbox listens on loopback only'],
   [[], { SANDBOX_HOST: '192.168.1.2' }, 'The sandbox listens on loopback only'],
   [['--port', '70000'], {}, 'Not a port number: "70000"'],
-  [['--api-key', 'two words'], {}, 'The API key must be non-empty, without spaces'],
+  [['--api-key', 'two words'], {}, 'The API key must not contain spaces'],
   [['--verbose'], {}, "Unknown option '--verbose'"],
 ])(
   '%j %j: refused with exit code 1',

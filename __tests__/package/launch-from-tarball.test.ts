@@ -71,7 +71,7 @@ beforeAll(async () => {
     installConsumer(),
     launchBrowser({ proxyUrl: parts.proxy.url }),
   ]);
-  parts.backend = await startBackend(parts.consumer);
+  parts.backend = await startBackend(parts.consumer, { FRONTEND_ORIGIN: parts.frontend.url });
 }, 180_000);
 
 afterAll(async () => {

@@ -16,10 +16,11 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import { APIClient, Configuration, parseLaunchResult } from 'trinsic-connect-sdk';
 import { startSandbox } from 'trinsic-connect-sdk/sandbox';
 
-// Against TRINSIC_BASE_URL when it is set (a sandbox served by the command), else its own.
+// Against TRINSIC_BASE_URL when it is set (a sandbox served by the command), else its own, which
+// sends launch results to the frontend's origin (FRONTEND_ORIGIN) as its declared relying party.
 const sandbox = process.env.TRINSIC_BASE_URL
   ? { url: process.env.TRINSIC_BASE_URL, apiKey: process.env.TRINSIC_API_KEY, stop: async () => {} }
-  : await startSandbox();
+  : await startSandbox({ allowedOrigins: [process.env.FRONTEND_ORIGIN].filter(Boolean) });
 const client = new APIClient(new Configuration({
   basePath: sandbox.url, accessToken: sandbox.apiKey, strict: true, maxRetries: 0,
 }));

@@ -182,3 +182,136 @@ test('LaunchResult is the union of the two codecs, for a frontend’s own checks
   expect(LaunchResult.is({ success: false })).toBe(true);
   expect(LaunchResult.is({ success: 'false' })).toBe(false);
 });
+
+// As a JavaScript caller may call it (a method's parameters are checked both ways).
+const untyped: { parse(input: unknown, options: unknown): unknown } = { parse: parseLaunchResult };
+
+describe('bound to the Session created for this visitor ({ sessionId })', () => {
+  const OTHER = '00000000-0000-4000-8000-000000000000';
+  const success = { success: true, sessionId: SESSION, resultsAccessKey: KEY };
+  const otherSession =
+    'sessionId: the result is for another Session than the one created for this visitor; ' +
+    'exchange only the Session you created for them';
+
+  test.each<[string, unknown]>([
+    ['a redirect query', `?success=true&sessionId=${SESSION}&resultsAccessKey=${KEY}`],
+    ['the object a frontend posts', { ...success, msg: 'complete' }],
+  ])('the visitor’s own result is read from %s', (_, input) => {
+    expect(parseLaunchResult(input, { sessionId: SESSION })).toEqual({
+      _tag: 'Right',
+      right: success,
+    });
+  });
+
+  test.each<[string, unknown]>([
+    ['a success for another Session', { ...success, sessionId: OTHER }],
+    [
+      'a redirect query for another Session',
+      `success=true&sessionId=${OTHER}&resultsAccessKey=${KEY}`,
+    ],
+    ['a failure for another Session', { success: false, msg: 'failed', sessionId: OTHER }],
+  ])('%s is an InvalidRequest naming sessionId, never the key', (_, input) => {
+    const parsed = parseLaunchResult(input, { sessionId: SESSION });
+    expect(parsed).toEqual({
+      _tag: 'Left',
+      left: {
+        _tag: 'InvalidRequest',
+        message: `parseLaunchResult: invalid request, nothing was sent: ${otherSession}`,
+        problems: [otherSession],
+        attempts: 0,
+      },
+    });
+    expect(JSON.stringify(parsed)).not.toContain('SECRET');
+    expect(JSON.stringify(parsed)).not.toContain(OTHER);
+  });
+
+  test('a failure that names no Session (the web UI’s modal closed) carries nothing to bind', () => {
+    expect(
+      parseLaunchResult({ success: false, msg: 'user-closed' }, { sessionId: SESSION }),
+    ).toEqual({ _tag: 'Right', right: { success: false, msg: 'user-closed' } });
+  });
+
+  test.each<[string, unknown, string]>([
+    [
+      'an empty sessionId',
+      { sessionId: '' },
+      'options.sessionId: must be a non-empty string, got a string',
+    ],
+    ['no sessionId', {}, 'options.sessionId: must be a non-empty string, got undefined'],
+    ['a number', { sessionId: 7 }, 'options.sessionId: must be a non-empty string, got a number'],
+    ['options that are not an object', 'x', 'options: expected { sessionId }, got a string'],
+  ])('options with %s are refused, whatever the input', (_, options, problem) => {
+    expect(untyped.parse(success, options)).toMatchObject({
+      _tag: 'Left',
+      left: { problems: [problem] },
+    });
+  });
+});
+
+describe('total: hostile input gives an Either, never a throw', () => {
+  const unreadable =
+    'input: reading it threw; pass a URL, URLSearchParams, a query string or a plain object';
+  const boom = (): never => {
+    throw new Error(`boom ${KEY}`);
+  };
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+
+  test.each<[string, () => unknown]>([
+    [
+      'a throwing getter',
+      () => Object.defineProperty({}, 'success', { get: boom, enumerable: true }),
+    ],
+    [
+      'a throwing getter on sessionId',
+      () => Object.defineProperty({ success: true }, 'sessionId', { get: boom }),
+    ],
+    ['a revoked Proxy', () => revoked.proxy],
+    [
+      'a Proxy whose every trap throws',
+      () =>
+        new Proxy(
+          {},
+          {
+            get: boom,
+            has: boom,
+            getOwnPropertyDescriptor: boom,
+            getPrototypeOf: boom,
+            ownKeys: boom,
+          },
+        ),
+    ],
+    [
+      'an object posing as a URL whose toString throws',
+      () => ({ [Symbol.toStringTag]: 'URL', toString: boom }),
+    ],
+    [
+      'an object posing as URLSearchParams whose toString throws',
+      () => ({ [Symbol.toStringTag]: 'URLSearchParams', toString: boom }),
+    ],
+    [
+      'an object whose toStringTag getter throws',
+      () => Object.defineProperty({}, Symbol.toStringTag, { get: boom }),
+    ],
+  ])('%s', (_, make) => {
+    const parsed = parseLaunchResult(make());
+    expect(parsed).toMatchObject({
+      _tag: 'Left',
+      left: { _tag: 'InvalidRequest', problems: [unreadable] },
+    });
+    expect(JSON.stringify(parsed)).not.toContain('SECRET');
+    expect(JSON.stringify(parsed)).not.toContain('boom');
+  });
+
+  test('hostile options too', () => {
+    const options = Object.defineProperty({}, 'sessionId', { get: boom });
+    expect(untyped.parse({ success: false }, options)).toMatchObject({
+      _tag: 'Left',
+      left: { problems: [unreadable] },
+    });
+    expect(untyped.parse({ success: false }, revoked.proxy)).toMatchObject({
+      _tag: 'Left',
+      left: { problems: [unreadable] },
+    });
+  });
+});

@@ -105,28 +105,10 @@ describe('the tree', () => {
   });
 
   test('has no export that no other file imports', () => {
-    expect(deadExports(graph)).toStrictEqual(SANDBOX_AWAITING_MERGE.deadExports);
+    expect(deadExports(graph)).toStrictEqual([]);
   });
 
   test(`has no source file over ${MAX_LINES} lines outside tests and benchmarks`, () => {
-    expect(longFiles(graph)).toStrictEqual(SANDBOX_AWAITING_MERGE.longFiles);
+    expect(longFiles(graph)).toStrictEqual([]);
   });
 });
-
-// Findings in the sandbox and examples/flow/run.ts, which another branch (issue 16) splits and
-// tidies: listed so that this branch passes, and held exactly, so that this list fails as soon
-// as they are gone. Empty it when the branches are merged.
-const SANDBOX_AWAITING_MERGE: Readonly<Record<'deadExports' | 'longFiles', readonly string[]>> = {
-  deadExports: [
-    'sandbox/cli.ts: readSettings',
-    'sandbox/cli.ts: main',
-    'sandbox/controlModels.ts: AttachmentKind',
-    'sandbox/controlModels.ts: UserFailCode',
-    'sandbox/controlModels.ts: Advance',
-    'sandbox/controlModels.ts: IdentityInput',
-    'sandbox/images.ts: framedPng',
-    'sandbox/images.ts: ATTACHMENT_KINDS',
-    'sandbox/validation.ts: apiMemberName',
-  ],
-  longFiles: ['examples/flow/run.ts: 369 lines', 'sandbox/store.ts: 423 lines'],
-};

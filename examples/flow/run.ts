@@ -13,7 +13,7 @@ import { mask, maskUrl, Transcript } from './transcript.js';
 // Against the sandbox, the sandbox's control route plays the user; against a real API, a person
 // must open the launch URL, and the steps that need the frontend's results key are skipped.
 
-export type { FlowOptions, FlowSummary, FlowTarget } from './options.js';
+export type { FlowOptions, FlowTarget } from './options.js';
 
 export const runFlow = async (
   target: FlowTarget,

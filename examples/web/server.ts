@@ -14,7 +14,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const baseUrl = process.env.TRINSIC_BASE_URL;
 const apiKey = process.env.TRINSIC_API_KEY;
-const sandbox = baseUrl && apiKey ? undefined : await startSandbox();
+// The example's Sessions name its /return as their redirectUrl, which declares its 127.0.0.1
+// origin; on a fixed port, http://localhost:<port> is declared too, for a browser opened there.
+const sandbox =
+  baseUrl && apiKey
+    ? undefined
+    : await startSandbox({ allowedOrigins: port === 0 ? [] : [`http://localhost:${port}`] });
 const connection: ConfigurationParameters = sandbox
   ? { basePath: sandbox.url, accessToken: sandbox.apiKey }
   : { basePath: baseUrl, accessToken: apiKey };

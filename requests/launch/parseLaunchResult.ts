@@ -119,17 +119,41 @@ const checkFields = ({ success, sessionId, resultsAccessKey, msg }: Fields): str
   return problems;
 };
 
-/**
- * Reads a launch result from a redirect's `URL`, its `URLSearchParams`, its query as text (with or
- * without `?`; node:http's `req.url` will do), or the object a frontend posts (typically a parsed
- * JSON body, hence `unknown`): `Right(LaunchResult)`, or `Left(InvalidRequest)` naming every
- * problem. On success, exchange `resultsAccessKey` for `sessionId` with `exchangeResultsKey`.
- */
-export const parseLaunchResult = (input: unknown): Either<InvalidRequest, LaunchResult> => {
+/** What the result must be for: the Session your backend created for this visitor. */
+export interface LaunchResultExpectation {
+  /** The id of the Session created for the visitor in front of you, kept server side. */
+  readonly sessionId: string;
+}
+
+const OTHER_SESSION =
+  'sessionId: the result is for another Session than the one created for this visitor; ' +
+  'exchange only the Session you created for them';
+
+/** The expected Session id, or the problem with the options (never quoting a value). */
+const expectedSession = (options: unknown): { id?: string; problem?: string } => {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null) {
+    return { problem: `options: expected { sessionId }, got ${kind(options)}` };
+  }
+  const id = own(options, 'sessionId');
+  return typeof id === 'string' && id !== ''
+    ? { id }
+    : { problem: `options.sessionId: must be a non-empty string, got ${kind(id)}` };
+};
+
+const parse = (input: unknown, options: unknown): Either<InvalidRequest, LaunchResult> => {
+  const expected = expectedSession(options);
+  if (expected.problem !== undefined) return left(invalidRequest(OPERATION, [expected.problem]));
   const { fields, problems } = read(input);
   const all = fields === undefined ? problems : [...problems, ...checkFields(fields)];
   if (fields === undefined || all.length > 0) return left(invalidRequest(OPERATION, all));
   const { success, sessionId, resultsAccessKey, msg } = fields;
+  // A failure without a sessionId (the person closed the web UI's modal) carries no key and
+  // names no Session: there is nothing to bind. Anything that names a Session must name yours.
+  const named = success === true || sessionId !== undefined;
+  if (expected.id !== undefined && named && sessionId !== expected.id) {
+    return left(invalidRequest(OPERATION, [OTHER_SESSION]));
+  }
   const candidate =
     success === true
       ? { success, sessionId, resultsAccessKey }
@@ -143,4 +167,29 @@ export const parseLaunchResult = (input: unknown): Either<InvalidRequest, Launch
   return isLeft(decoded)
     ? left(invalidRequest(OPERATION, ['input: is not a launch result']))
     : right(decoded.right);
+};
+
+// What a hostile input can throw while it is read (a getter, a revoked Proxy, a toString): its
+// text is not quoted, as it may hold whatever the input held.
+const UNREADABLE =
+  'input: reading it threw; pass a URL, URLSearchParams, a query string or a plain object';
+
+/**
+ * Reads a launch result from a redirect's `URL`, its `URLSearchParams`, its query as text (with or
+ * without `?`; node:http's `req.url` will do), or the object a frontend posts (typically a parsed
+ * JSON body, hence `unknown`): `Right(LaunchResult)`, or `Left(InvalidRequest)` naming every
+ * problem. With `{ sessionId }`, a result for any other Session is a `Left` too: pass the id of
+ * the Session you created for this visitor, so that a key someone else obtained is never
+ * exchanged on their behalf. On success, exchange `resultsAccessKey` for `sessionId` with
+ * `exchangeResultsKey`. It never throws, whatever it is given.
+ */
+export const parseLaunchResult = (
+  input: unknown,
+  options?: LaunchResultExpectation,
+): Either<InvalidRequest, LaunchResult> => {
+  try {
+    return parse(input, options);
+  } catch {
+    return left(invalidRequest(OPERATION, [UNREADABLE]));
+  }
 };

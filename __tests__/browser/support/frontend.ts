@@ -5,7 +5,9 @@ import { createServer, type Server } from 'node:http';
 // A relying party's frontend, as small as it gets: a page on its own loopback origin that loads
 // the real @trinsic/web-ui 2.0.1 from node_modules and launches a launch URL in each of its three
 // modes, and a /done page for redirects to come back to. What the web UI resolves or rejects with
-// is kept in `window.launchResults` for the test to read.
+// is kept in `window.launchResults` for the test to read. `/no-referrer` is the same page sent
+// with `Referrer-Policy: no-referrer` (helmet's default), so the launch page cannot learn its
+// origin; `/listen` keeps every message any window posts to it in `window.received`.
 
 const WEB_UI = readFileSync(createRequire(import.meta.url).resolve('@trinsic/web-ui'), 'utf8');
 
@@ -37,6 +39,17 @@ const DONE = `<!doctype html>
 <script>document.getElementById('query').textContent = location.search;</script>
 </body></html>`;
 
+const LISTEN = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Listening</title></head>
+<body><h1>Listening for messages</h1>
+<script>
+  window.received = [];
+  window.addEventListener('message', function (event) {
+    window.received.push({ origin: event.origin, data: event.data });
+  });
+</script>
+</body></html>`;
+
 export interface Frontend {
   /** e.g. `http://127.0.0.1:40001`: another origin than the sandbox's. */
   readonly url: string;
@@ -51,10 +64,15 @@ export const startFrontend = async (): Promise<Frontend> => {
         ? ['text/javascript', WEB_UI]
         : path === '/done'
           ? ['text/html', DONE]
-          : path === '/'
-            ? ['text/html', PAGE]
-            : ['text/plain', ''];
-    response.writeHead(body === '' ? 404 : 200, { 'content-type': `${type}; charset=utf-8` });
+          : path === '/listen'
+            ? ['text/html', LISTEN]
+            : path === '/' || path === '/no-referrer'
+              ? ['text/html', PAGE]
+              : ['text/plain', ''];
+    response.writeHead(body === '' ? 404 : 200, {
+      'content-type': `${type}; charset=utf-8`,
+      ...(path === '/no-referrer' ? { 'referrer-policy': 'no-referrer' } : {}),
+    });
     response.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

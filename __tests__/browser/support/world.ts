@@ -16,13 +16,17 @@ import { startFrontend, type Frontend } from './frontend.js';
 import { startRecordingProxy, type RecordingProxy } from './proxy.js';
 
 // What every browser test file shares: a sandbox, an SDK client for it (strict), a relying
-// party's frontend on another loopback origin, the recording proxy, and one Chromium for the
-// whole file (launched in beforeAll). A test that fails leaves a screenshot of every open page.
+// party's frontend on another loopback origin (the one origin the sandbox is told results may go
+// to), an attacker's page on a third origin (declared nowhere), the recording proxy, and one
+// Chromium for the whole file (launched in beforeAll). A test that fails leaves a screenshot of
+// every open page.
 
 interface World {
   readonly sandbox: Sandbox;
   readonly client: APIClient;
   readonly frontend: Frontend;
+  /** A site the relying party never declared: it must never get a result. */
+  readonly attacker: Frontend;
   readonly proxy: RecordingProxy;
   readonly browser: Browser;
 }
@@ -38,11 +42,12 @@ const FAILURES = fileURLToPath(new URL('../failures/', import.meta.url));
 export const useWorld = (): World => {
   let world: World | undefined;
   beforeAll(async () => {
-    const [sandbox, frontend, proxy] = await Promise.all([
-      startSandbox(),
+    const [frontend, attacker, proxy] = await Promise.all([
+      startFrontend(),
       startFrontend(),
       startRecordingProxy(),
     ]);
+    const sandbox = await startSandbox({ allowedOrigins: [frontend.url] });
     const client = new APIClient(
       new Configuration({
         basePath: sandbox.url,
@@ -55,13 +60,19 @@ export const useWorld = (): World => {
       sandbox,
       client,
       frontend,
+      attacker,
       proxy,
       browser: await launchBrowser({ proxyUrl: proxy.url }),
     };
   }, 60_000);
   afterAll(async () => {
     await world?.browser.close();
-    await Promise.all([world?.sandbox.stop(), world?.frontend.close(), world?.proxy.close()]);
+    await Promise.all([
+      world?.sandbox.stop(),
+      world?.frontend.close(),
+      world?.attacker.close(),
+      world?.proxy.close(),
+    ]);
   });
   // Each test starts from the browser's first tab alone.
   afterEach(async () => {
@@ -81,6 +92,9 @@ export const useWorld = (): World => {
     },
     get frontend() {
       return current().frontend;
+    },
+    get attacker() {
+      return current().attacker;
     },
     get proxy() {
       return current().proxy;

@@ -1,6 +1,7 @@
 import { parseBasePath, typeOf } from './base-path.js';
 import {
   checkedDispatcher,
+  checkedFetch,
   checkedHeaders,
   checkedLogger,
   checkedToken,
@@ -11,8 +12,15 @@ import {
   whole,
 } from './configuration-checks.js';
 import type { UndiciDispatcher } from './http/dispatcher.js';
+import type { FetchFunction } from './http/fetch-transport.js';
 
 export type { UndiciDispatcher } from './http/dispatcher.js';
+export type {
+  FetchBodyReader,
+  FetchFunction,
+  FetchInit,
+  FetchResponse,
+} from './http/fetch-transport.js';
 
 /** A bearer token, or a function that yields one (called before every request, may be async). */
 export type AccessToken = string | (() => string | Promise<string>);
@@ -43,6 +51,13 @@ export interface ConfigurationParameters {
    * undici's global one, so a `setGlobalDispatcher()` of undici 7 or 8 is followed.
    */
   dispatcher?: UndiciDispatcher | undefined;
+  /**
+   * A fetch function to send every request through instead (an instrumented or proxied fetch, a
+   * test double), on any runtime; it wins over `dispatcher`. Unset: undici where it can dispatch
+   * (Node, Deno), the runtime's own `fetch` elsewhere (Bun, Cloudflare Workers, Vercel Edge). It
+   * must decode gzip, deflate and br bodies itself, as every runtime's `fetch` does.
+   */
+  fetch?: FetchFunction | undefined;
   /** Reject answers carrying properties the spec does not name, as the Go SDK does. */
   strict?: boolean | undefined;
   /** Whole-request timeout per attempt (connect, headers and body), in ms. Default 30 000. */
@@ -89,6 +104,8 @@ export class Configuration {
   readonly userAgent: string;
   /** Undefined means undici's global dispatcher, looked up at each request. */
   readonly dispatcher: UndiciDispatcher | undefined;
+  /** Undefined means the default transport (see `ConfigurationParameters.fetch`). */
+  readonly fetch: FetchFunction | undefined;
   readonly strict: boolean;
   readonly timeoutMs: number;
   readonly maxRetries: number;
@@ -116,6 +133,7 @@ export class Configuration {
     this.defaultHeaders = lowerCaseKeys(checkedHeaders(parameters.defaultHeaders, problems));
     this.userAgent = checkedUserAgent(parameters.userAgent, problems);
     this.dispatcher = checkedDispatcher(parameters.dispatcher, problems);
+    this.fetch = checkedFetch(parameters.fetch, problems);
     this.strict = flag('strict', parameters.strict, problems);
     this.timeoutMs = positive('timeoutMs', parameters.timeoutMs ?? 30_000, problems);
     this.maxRetries = whole('maxRetries', parameters.maxRetries ?? 2, problems);

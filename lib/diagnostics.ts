@@ -1,6 +1,6 @@
-import { channel, tracingChannel } from 'node:diagnostics_channel';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { RequestError } from './errors.js';
+import { channelNamed, tracingChannelNamed } from './http/channels.js';
 import { failureLabel } from './http/transport.js';
 import type { Result } from './outcome.js';
 import type { AttemptOutcome } from './retry.js';
@@ -93,8 +93,8 @@ interface Described {
 
 // Held here for the life of the process: Node keeps channels weakly, and a subscriber must
 // find these very objects by name.
-const requests = tracingChannel<unknown, RequestTraceContext>(DIAGNOSTICS_CHANNELS.request);
-const attempts = channel(DIAGNOSTICS_CHANNELS.attempt);
+const requests = tracingChannelNamed<RequestTraceContext>(DIAGNOSTICS_CHANNELS.request);
+const attempts = channelNamed(DIAGNOSTICS_CHANNELS.attempt);
 
 /** Whether anyone listens to calls; when not, the send path must not call `traceCall`. */
 export const callsObserved = (): boolean => requests.hasSubscribers;

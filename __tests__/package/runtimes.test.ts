@@ -1,0 +1,210 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+import {
+  cleanEnvironment,
+  installConsumer,
+  lastJson,
+  nodeVersions,
+  type Consumer,
+} from './consumer.js';
+import { EXPECTED, programSource, startFaultServer, type FaultServer } from './runtimes.js';
+import { REPO_ROOT, runAsync } from './tarball.js';
+
+// The main entry on every runtime it claims, from the packed tarball, each runtime installed from
+// the npm registry as a devDependency: Node (this run's and the engines floor) and Deno through
+// undici; Bun, Cloudflare Workers (workerd, the bundle made as Wrangler makes it) and Vercel's
+// Edge runtime through their own fetch. One program (create, get, list, a 404, a retried 503, a
+// timeout, an abort, a decode error) must come to the same Eithers on each.
+
+const BIN = join(REPO_ROOT, 'node_modules', '.bin');
+const esbuild = join(REPO_ROOT, 'node_modules', 'esbuild', 'bin', 'esbuild');
+
+let consumer: Consumer;
+let sandbox: Sandbox;
+let faults: FaultServer;
+let denoDir: string;
+
+beforeAll(async () => {
+  [consumer, sandbox] = await Promise.all([
+    installConsumer({ type: 'module', link: ['edge-runtime'] }),
+    startSandbox(),
+  ]);
+  faults = await startFaultServer(sandbox.url);
+  denoDir = mkdtempSync(join(tmpdir(), 'connect-deno-'));
+}, 180_000);
+
+afterAll(async () => {
+  await faults.stop();
+  await sandbox.stop();
+  consumer.remove();
+  rmSync(denoDir, { recursive: true, force: true });
+});
+
+/** Writes the program for one runtime and the module that prints its summary. */
+const writeProgram = (runtime: string): string => {
+  consumer.write(
+    `${runtime}/program.mjs`,
+    programSource({ url: faults.url, apiKey: sandbox.apiKey, runtime }),
+  );
+  return consumer.write(
+    `${runtime}/main.mjs`,
+    "import { runProgram } from './program.mjs';\nconsole.log(JSON.stringify(await runProgram()));\n",
+  );
+};
+
+/** esbuild as a platform's bundler runs it; returns the bundle's inputs (the metafile's). */
+const bundle = async (entry: string, outfile: string, flags: readonly string[]) => {
+  const metafile = `${outfile}.meta.json`;
+  await runAsync(
+    esbuild,
+    [
+      entry,
+      '--bundle',
+      `--outfile=${outfile}`,
+      `--metafile=${metafile}`,
+      '--log-level=error',
+      ...flags,
+    ],
+    { cwd: consumer.dir, env: cleanEnvironment() },
+  );
+  const meta: unknown = JSON.parse(readFileSync(join(consumer.dir, metafile), 'utf8'));
+  const inputs: unknown =
+    typeof meta === 'object' && meta !== null ? Reflect.get(meta, 'inputs') : {};
+  return Object.keys(typeof inputs === 'object' && inputs !== null ? inputs : {});
+};
+
+const run = (file: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) =>
+  runAsync(file, args, { cwd: consumer.dir, env: { ...cleanEnvironment(), ...env } }).then(
+    lastJson,
+  );
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => {
+        resolve(port);
+      });
+    });
+  });
+
+/** Asks a workerd that is starting until it answers (each refused try is retried). */
+const askWorker = async (url: string, worker: ChildProcess): Promise<unknown> => {
+  for (;;) {
+    if (worker.exitCode !== null) throw new Error(`workerd exited (${String(worker.exitCode)})`);
+    try {
+      const answer = await fetch(url);
+      return JSON.parse(await answer.text());
+    } catch (error) {
+      if (!String(Reflect.get(Object(error), 'cause')).includes('ECONNREFUSED')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+};
+
+const WORKER = `import { runProgram } from './program.mjs';
+export default { async fetch() { return Response.json(await runProgram()); } };
+`;
+
+const workerdConfig = (port: number) => `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .worker),
+    (name = "loopback", network = (allow = ["public", "private", "local"])),
+  ],
+  sockets = [ (name = "http", address = "127.0.0.1:${String(port)}", http = (), service = "main") ],
+);
+const worker :Workerd.Worker = (
+  modules = [ (name = "worker.js", esModule = embed "worker.js") ],
+  compatibilityDate = "2025-09-01",
+  globalOutbound = "loopback",
+);
+`;
+
+const onWorkerd = async (): Promise<{ result: unknown; inputs: readonly string[] }> => {
+  writeProgram('workerd');
+  consumer.write('workerd/entry.mjs', WORKER);
+  // As Wrangler bundles a Worker: one ES module, the workerd/worker/browser conditions.
+  const inputs = await bundle('workerd/entry.mjs', 'workerd/worker.js', [
+    '--format=esm',
+    '--platform=neutral',
+    '--main-fields=browser,module,main',
+    '--conditions=workerd,worker,browser',
+  ]);
+  const port = await freePort();
+  const config = consumer.write('workerd/config.capnp', workerdConfig(port));
+  const worker = spawn(join(BIN, 'workerd'), ['serve', config], {
+    cwd: join(consumer.dir, 'workerd'),
+    env: cleanEnvironment(),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  worker.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  try {
+    return { result: await askWorker(`http://127.0.0.1:${String(port)}/`, worker), inputs };
+  } catch (error) {
+    throw new Error(`workerd: ${String(error)}\n${stderr}`);
+  } finally {
+    worker.kill();
+  }
+};
+
+const EDGE_MAIN = `import { readFileSync } from 'node:fs';
+import { EdgeRuntime } from 'edge-runtime';
+const runtime = new EdgeRuntime({ initialCode: readFileSync(new URL('./bundle.js', import.meta.url), 'utf8') });
+console.log(JSON.stringify(await runtime.evaluate('connectProgram.runProgram()')));
+`;
+
+const onEdgeRuntime = async (): Promise<{ result: unknown; inputs: readonly string[] }> => {
+  writeProgram('edge');
+  const main = consumer.write('edge/run.mjs', EDGE_MAIN);
+  // As Vercel bundles an Edge Function: one script, the edge-light condition, no Node built-ins.
+  const inputs = await bundle('edge/program.mjs', 'edge/bundle.js', [
+    '--format=iife',
+    '--global-name=connectProgram',
+    '--platform=browser',
+    '--conditions=edge-light,worker,browser',
+  ]);
+  return { result: await run(process.execPath, [main]), inputs };
+};
+
+const carriesUndici = (inputs: readonly string[]): boolean =>
+  inputs.some((input) => /node_modules\/undici\//.test(input));
+
+test('one program comes to the same Eithers on Node, Deno, Bun, workerd and the Edge runtime', async () => {
+  const [node, floor] = nodeVersions();
+  if (node === undefined || floor === undefined) throw new Error('no Node versions');
+  const [onNode, onFloor, onDeno, onBun, workerd, edge] = await Promise.all([
+    run(node.path, [writeProgram('node')]),
+    run(floor.path, [writeProgram('floor')]),
+    run(join(BIN, 'deno'), ['run', '-A', writeProgram('deno')], {
+      DENO_DIR: denoDir,
+      DENO_NO_UPDATE_CHECK: '1',
+    }),
+    run(join(BIN, 'bun'), [writeProgram('bun')], { BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' }),
+    onWorkerd(),
+    onEdgeRuntime(),
+  ]);
+  const results = {
+    [node.label]: onNode,
+    [floor.label]: onFloor,
+    Deno: onDeno,
+    Bun: onBun,
+    workerd: workerd.result,
+    'Edge runtime': edge.result,
+  };
+  const expected = Object.fromEntries(Object.keys(results).map((label) => [label, EXPECTED]));
+  expect(results).toEqual(expected);
+  // A Worker or an Edge Function carries no undici: the export conditions keep it out.
+  expect({ workerd: carriesUndici(workerd.inputs), edge: carriesUndici(edge.inputs) }).toEqual({
+    workerd: false,
+    edge: false,
+  });
+}, 240_000);

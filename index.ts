@@ -21,6 +21,10 @@ export {
   type AccessToken,
   type ConfigurationParameters,
   type DebugLogger,
+  type FetchBodyReader,
+  type FetchFunction,
+  type FetchInit,
+  type FetchResponse,
   type UndiciDispatcher,
 } from './lib/configuration.js';
 export type {

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { registryNode } from '../../scripts/floor-node.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import {
   cleanEnvironment,
@@ -208,3 +209,42 @@ test('one program comes to the same Eithers on Node, Deno, Bun, workerd and the 
     edge: false,
   });
 }, 240_000);
+
+// Node 20 is still many machines' Node; npm only warns about `engines`. The SDK must say, in
+// words, what it needs, and the sandbox command must stop with the same words.
+const OLD_NODE = '20.20.2';
+
+test(`on Node ${OLD_NODE}, the first call and the sandbox command name the Node they need`, () => {
+  const oldNode = registryNode(OLD_NODE);
+  const script = consumer.write(
+    'old-node/main.mjs',
+    `import { APIClient, Configuration } from 'trinsic-connect-sdk';
+const client = new APIClient(new Configuration({ basePath: ${JSON.stringify(sandbox.url)}, accessToken: ${JSON.stringify(sandbox.apiKey)} }));
+const result = await client.networkAPI.listProviders().execute();
+console.log(JSON.stringify({ left: result.left?._tag, message: result.left?.message }));
+`,
+  );
+  const needed = `trinsic-connect-sdk needs Node 22.19.0 or later; this is Node ${OLD_NODE}`;
+
+  expect(lastJson(consumer.node({ label: 'old', path: oldNode }, script))).toEqual({
+    left: 'InvalidRequest',
+    message: `NetworkAPI.ListProviders: invalid request, nothing was sent: ${needed}`,
+  });
+  const bin = join(
+    consumer.dir,
+    'node_modules',
+    'trinsic-connect-sdk',
+    'dist',
+    'sandbox',
+    'bin.js',
+  );
+  const started = spawnSync(oldNode, [bin], {
+    cwd: consumer.dir,
+    env: cleanEnvironment(),
+    encoding: 'utf8',
+  });
+  expect({ status: started.status, stderr: started.stderr.trim() }).toEqual({
+    status: 1,
+    stderr: `trinsic-connect-sandbox: ${needed}`,
+  });
+}, 120_000);

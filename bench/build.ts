@@ -54,6 +54,9 @@ export const buildPackage = (): number => {
     throw new Error(`building the package failed:\n${result.stdout}${result.stderr}`);
   }
   mkdirSync(BUILD_DIR, { recursive: true });
+  // The package's own `#undici-route` import, resolved inside this build rather than in dist/.
+  const scope = { type: 'module', imports: { '#undici-route': './lib/http/undici-route.js' } };
+  writeFileSync(join(BUILD_DIR, 'package.json'), `${JSON.stringify(scope)}\n`);
   writeFileSync(BUILD_STAMP, `${new Date().toISOString()}\n`);
   return performance.now() - started;
 };

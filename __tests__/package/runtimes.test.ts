@@ -97,11 +97,15 @@ const freePort = (): Promise<number> =>
   });
 
 /** Asks a workerd that is starting until it answers (each refused try is retried). */
-const askWorker = async (url: string, worker: ChildProcess): Promise<unknown> => {
+const askWorker = async (
+  url: string,
+  request: RequestInit,
+  worker: ChildProcess,
+): Promise<unknown> => {
   for (;;) {
     if (worker.exitCode !== null) throw new Error(`workerd exited (${String(worker.exitCode)})`);
     try {
-      const answer = await fetch(url);
+      const answer = await fetch(url, request);
       return JSON.parse(await answer.text());
     } catch (error) {
       if (!String(Reflect.get(Object(error), 'cause')).includes('ECONNREFUSED')) throw error;
@@ -114,7 +118,11 @@ const WORKER = `import { runProgram } from './program.mjs';
 export default { async fetch() { return Response.json(await runProgram()); } };
 `;
 
-const workerdConfig = (port: number) => `using Workerd = import "/workerd/workerd.capnp";
+const workerdConfig = (port: number, bindings: Readonly<Record<string, string>>) => {
+  const texts = Object.entries(bindings).map(
+    ([name, text]) => `(name = ${JSON.stringify(name)}, text = ${JSON.stringify(text)})`,
+  );
+  return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
     (name = "main", worker = .worker),
@@ -124,37 +132,54 @@ const config :Workerd.Config = (
 );
 const worker :Workerd.Worker = (
   modules = [ (name = "worker.js", esModule = embed "worker.js") ],
+  bindings = [ ${texts.join(', ')} ],
   compatibilityDate = "2025-09-01",
   globalOutbound = "loopback",
 );
 `;
+};
 
-const onWorkerd = async (): Promise<{ result: unknown; inputs: readonly string[] }> => {
-  writeProgram('workerd');
-  consumer.write('workerd/entry.mjs', WORKER);
-  // As Wrangler bundles a Worker: one ES module, the workerd/worker/browser conditions.
-  const inputs = await bundle('workerd/entry.mjs', 'workerd/worker.js', [
+/**
+ * Bundles `entry` (in the consumer's `folder`) as Wrangler bundles a Worker: one ES module, the
+ * workerd/worker/browser conditions; serves it on workerd and answers `request` from it.
+ */
+const onWorkerd = async (
+  folder: string,
+  entry: string,
+  request: RequestInit,
+  bindings: Readonly<Record<string, string>> = {},
+): Promise<{ result: unknown; inputs: readonly string[] }> => {
+  const inputs = await bundle(`${folder}/${entry}`, `${folder}/worker.js`, [
     '--format=esm',
     '--platform=neutral',
     '--main-fields=browser,module,main',
     '--conditions=workerd,worker,browser',
   ]);
   const port = await freePort();
-  const config = consumer.write('workerd/config.capnp', workerdConfig(port));
+  const config = consumer.write(`${folder}/config.capnp`, workerdConfig(port, bindings));
   const worker = spawn(join(BIN, 'workerd'), ['serve', config], {
-    cwd: join(consumer.dir, 'workerd'),
+    cwd: join(consumer.dir, folder),
     env: cleanEnvironment(),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
   worker.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   try {
-    return { result: await askWorker(`http://127.0.0.1:${String(port)}/`, worker), inputs };
+    return {
+      result: await askWorker(`http://127.0.0.1:${String(port)}/`, request, worker),
+      inputs,
+    };
   } catch (error) {
     throw new Error(`workerd: ${String(error)}\n${stderr}`);
   } finally {
     worker.kill();
   }
+};
+
+const programOnWorkerd = () => {
+  writeProgram('workerd');
+  consumer.write('workerd/entry.mjs', WORKER);
+  return onWorkerd('workerd', 'entry.mjs', {});
 };
 
 const EDGE_MAIN = `import { readFileSync } from 'node:fs';
@@ -190,7 +215,7 @@ test('one program comes to the same Eithers on Node, Deno, Bun, workerd and the 
       DENO_NO_UPDATE_CHECK: '1',
     }),
     run(join(BIN, 'bun'), [writeProgram('bun')], { BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' }),
-    onWorkerd(),
+    programOnWorkerd(),
     onEdgeRuntime(),
   ]);
   const results = {
@@ -248,3 +273,40 @@ console.log(JSON.stringify({ left: result.left?._tag, message: result.left?.mess
     stderr: `trinsic-connect-sandbox: ${needed}`,
   });
 }, 120_000);
+
+test('the Workers example runs on workerd as Wrangler bundles it, against the sandbox', async () => {
+  const example = readFileSync(join(REPO_ROOT, 'examples', 'worker', 'index.ts'), 'utf8');
+  consumer.write('example/index.ts', example);
+  const bindings = { TRINSIC_API_KEY: sandbox.apiKey, TRINSIC_BASE_URL: sandbox.url };
+
+  const { result, inputs } = await onWorkerd('example', 'index.ts', { method: 'POST' }, bindings);
+
+  const field = (name: string): unknown => Reflect.get(Object(result), name);
+  expect(typeof field('sessionId')).toBe('string');
+  expect(String(field('launchUrl'))).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+  expect(carriesUndici(inputs)).toBe(false);
+}, 60_000);
+
+// The sandbox is plain node:http, which Deno and Bun both serve.
+const SANDBOX_PROGRAM = `import { APIClient, Configuration } from 'trinsic-connect-sdk';
+import { startSandbox } from 'trinsic-connect-sdk/sandbox';
+const sandbox = await startSandbox();
+const client = new APIClient(new Configuration({ basePath: sandbox.url, accessToken: sandbox.apiKey }));
+const created = await client.sessionsAPI.createSession().createSessionRequest({}).execute();
+const providers = await client.networkAPI.listProviders().execute();
+await sandbox.stop();
+console.log(JSON.stringify({ created: created._tag, providers: providers._tag === 'Right' ? providers.right.data.providers.length : providers.left.message }));
+`;
+
+test('the sandbox serves on Deno and Bun', async () => {
+  const script = consumer.write('sandbox/main.mjs', SANDBOX_PROGRAM);
+  const [onDeno, onBun] = await Promise.all([
+    run(join(BIN, 'deno'), ['run', '-A', script], { DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: '1' }),
+    run(join(BIN, 'bun'), [script]),
+  ]);
+
+  expect({ onDeno, onBun }).toEqual({
+    onDeno: { created: 'Right', providers: 3 },
+    onBun: { created: 'Right', providers: 3 },
+  });
+}, 60_000);

@@ -57,7 +57,7 @@ const main = async () => {
   const bodies = answerBodies();
 
   progress('building the package (when a source changed since the last build)');
-  const buildMs = buildPackage();
+  const buildMs = await buildPackage();
   const sdk = await loadBuiltSdk();
 
   const server = await startServer();

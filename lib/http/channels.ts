@@ -28,7 +28,7 @@ const isDiagnosticsChannel = (u: unknown): u is typeof DiagnosticsChannel =>
   typeof Reflect.get(u, 'tracingChannel') === 'function';
 
 const found = builtinModule('node:diagnostics_channel');
-const module = isDiagnosticsChannel(found) ? found : undefined;
+const diagnostics = isDiagnosticsChannel(found) ? found : undefined;
 
 const silent: PublishChannel = {
   hasSubscribers: false,
@@ -36,11 +36,11 @@ const silent: PublishChannel = {
 };
 
 export const channelNamed = (name: string): PublishChannel =>
-  module ? module.channel(name) : silent;
+  diagnostics ? diagnostics.channel(name) : silent;
 
 export const tracingChannelNamed = <C extends object>(name: string): TraceChannels<C> =>
-  module
-    ? module.tracingChannel<unknown, C>(name)
+  diagnostics
+    ? diagnostics.tracingChannel<unknown, C>(name)
     : {
         hasSubscribers: false,
         start: { runStores: (_context, run) => run() },

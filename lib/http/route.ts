@@ -1,6 +1,7 @@
 import { targetFor, type UndiciDispatcher } from './dispatcher.js';
 import type { Transport } from './exchange.js';
 import { fetchTransport, type FetchFunction } from './fetch-transport.js';
+import { UnsupportedRuntimeError, unsupportedNode } from './runtime.js';
 import { exchange } from './transport.js';
 
 // Which transport carries a request, in this order:
@@ -32,6 +33,10 @@ let defaultTransport: Transport | undefined;
 let loading: Promise<Transport> | undefined;
 
 const loadDefault = async (): Promise<Transport> => {
+  // Checked here, not in the route module: that module is a file of its own beside the bundled
+  // entry, and an error class of its copy would not be this copy's.
+  const problem = unsupportedNode();
+  if (problem !== undefined) throw new UnsupportedRuntimeError(problem);
   const route = await import('#undici-route');
   const globalDispatcher = await route.loadGlobalDispatcher();
   defaultTransport = globalDispatcher

@@ -1,5 +1,4 @@
 import { isUndiciDispatcher, type UndiciDispatcher } from './dispatcher.js';
-import { UnsupportedRuntimeError, unsupportedNode } from './runtime.js';
 
 // The default route where the package's `#undici-route` import resolves here (Node and Deno, and
 // any runtime the package's conditions do not name): undici's global dispatcher, loaded on the
@@ -15,11 +14,9 @@ import { UnsupportedRuntimeError, unsupportedNode } from './runtime.js';
 /**
  * A function that yields undici's global dispatcher (looked up each time: it can be replaced), or
  * undefined where undici cannot dispatch (a runtime's stand-in module without `dispatch`): the
- * runtime's fetch serves there. On a Node older than undici needs, it throws in words.
+ * runtime's fetch serves there. The caller has checked the Node version first (route.ts).
  */
 export const loadGlobalDispatcher = async (): Promise<(() => UndiciDispatcher) | undefined> => {
-  const problem = unsupportedNode();
-  if (problem !== undefined) throw new UnsupportedRuntimeError(problem);
   const undici = await import('undici');
   if (typeof undici.getGlobalDispatcher !== 'function') return undefined;
   if (!isUndiciDispatcher(undici.getGlobalDispatcher())) return undefined;

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BUILT_ENTRY } from './build.js';
+import { BUNDLED_ENTRY } from './build.js';
 import { TOKEN } from './clients.js';
 import { SESSION_ID, SESSIONS_PATH } from './fixtures.js';
 import { median } from './stats.js';
@@ -123,14 +123,14 @@ export const measureColdStart = (
 ): ColdStartCell[] => {
   const started = performance.now();
   const undici = import.meta.resolve('undici');
-  const entry = pathToFileURL(BUILT_ENTRY).href;
+  const entry = pathToFileURL(BUNDLED_ENTRY).href;
   const calls = firstCalls(origin);
   const targets = [
     { name: 'empty process', description: 'node, importing nothing', specifier: undefined },
     { name: 'undici', description: "import('undici'), the floor", specifier: undici },
     {
       name: SDK_IMPORT,
-      description: 'import of the built package entry (index.js)',
+      description: 'import of the package entry as it ships (one bundled file)',
       specifier: entry,
     },
     {

@@ -9,12 +9,14 @@ import { join } from 'node:path';
 // undici and the package's own `#undici-route` import are left for the runtime to resolve (the
 // last is how export conditions keep undici out of Worker bundles).
 
-/** Replaces `<dir>/index.js` (tsc's output) by a bundle of it and everything it imports. */
-export const bundleEntry = async (dir: string): Promise<void> => {
-  const entry = join(dir, 'index.js');
+/**
+ * Bundles `<dir>/index.js` (tsc's output) and everything it imports into `<dir>/<outfile>`; by
+ * default in place of it.
+ */
+export const bundleEntry = async (dir: string, outfile = 'index.js'): Promise<void> => {
   await build({
-    entryPoints: [entry],
-    outfile: entry,
+    entryPoints: [join(dir, 'index.js')],
+    outfile: join(dir, outfile),
     allowOverwrite: true,
     bundle: true,
     format: 'esm',

@@ -37,7 +37,7 @@ export interface FetchBodyReader {
 /** What the SDK passes to a fetch function besides the URL. */
 export interface FetchInit {
   readonly method: string;
-  readonly headers: Record<string, string>;
+  readonly headers: Readonly<Record<string, string>>;
   readonly body: string | undefined;
   readonly signal: AbortSignal;
   readonly redirect: 'manual';
@@ -91,7 +91,7 @@ const exchangeByFetch = (
     request.signal?.addEventListener('abort', onAbort, { once: true });
     const init: FetchInit = {
       method: request.method,
-      headers: { ...request.headers },
+      headers: request.headers,
       body: request.body,
       signal: controller.signal,
       redirect: 'manual',

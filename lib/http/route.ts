@@ -20,9 +20,10 @@ export interface TransportSettings {
   readonly dispatcher: UndiciDispatcher | undefined;
 }
 
-const byDispatcher = (dispatcher: () => UndiciDispatcher): Transport => {
-  return (request) => exchange({ ...request, dispatcher: targetFor(dispatcher()) });
-};
+const byDispatcher =
+  (dispatcher: () => UndiciDispatcher): Transport =>
+  (request) =>
+    exchange(request, targetFor(dispatcher()));
 
 const dispatcherTransports = new WeakMap<UndiciDispatcher, Transport>();
 

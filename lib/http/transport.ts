@@ -24,14 +24,10 @@ import { startTimer } from './timers.js';
 export type { ExchangeFailure } from './exchange.js';
 export { failureLabel } from './exchange.js';
 
-/** A request and the dispatcher that carries it. */
-export interface Exchange extends ExchangeRequest {
-  readonly dispatcher: DispatchTarget;
-}
-
 type Outcome = ExchangeOutcome;
 
-export const exchange = (ex: Exchange): Promise<Outcome> =>
+/** Sends `ex` through `dispatcher`. */
+export const exchange = (ex: ExchangeRequest, dispatcher: DispatchTarget): Promise<Outcome> =>
   new Promise((resolve) => {
     if (ex.signal?.aborted) {
       resolve(ABORT);
@@ -111,7 +107,7 @@ export const exchange = (ex: Exchange): Promise<Outcome> =>
       },
     };
     try {
-      ex.dispatcher.dispatch(
+      dispatcher.dispatch(
         { origin: ex.origin, path: ex.path, method: ex.method, headers: ex.headers, body: ex.body },
         handler,
       );

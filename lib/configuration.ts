@@ -16,8 +16,10 @@ import type { FetchFunction } from './http/fetch-transport.js';
 
 export type { UndiciDispatcher } from './http/dispatcher.js';
 export type {
+  FetchBody,
   FetchBodyReader,
   FetchFunction,
+  FetchHeaders,
   FetchInit,
   FetchResponse,
 } from './http/fetch-transport.js';

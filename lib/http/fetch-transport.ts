@@ -23,14 +23,29 @@ import { startTimer } from './timers.js';
 /** The part of a fetch `Response` that the SDK reads; a WHATWG `Response` is one. */
 export interface FetchResponse {
   readonly status: number;
-  readonly headers: { forEach(callback: (value: string, name: string) => void): void };
-  readonly body: { getReader(): FetchBodyReader } | null;
+  readonly headers: FetchHeaders;
+  readonly body: FetchBody | null;
+  /** The whole body; used when it is unencoded and its length is declared. */
   arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** The headers of a fetch `Response`, as the SDK reads them. */
+export interface FetchHeaders {
+  /** Calls `callback` once per header (names lower-case, repeated values joined). */
+  forEach(callback: (value: string, name: string) => void): void;
+}
+
+/** The body stream of a fetch `Response`, as the SDK reads it. */
+export interface FetchBody {
+  /** A reader of the stream's chunks. */
+  getReader(): FetchBodyReader;
 }
 
 /** A reader of a fetch body stream, as the SDK reads it. */
 export interface FetchBodyReader {
+  /** The next chunk, or `done` at the end. */
   read(): Promise<{ readonly done: boolean; readonly value?: Uint8Array | undefined }>;
+  /** Drops the rest of the stream (an answer over `maxResponseBytes`). */
   cancel(reason?: unknown): Promise<void>;
 }
 

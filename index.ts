@@ -16,6 +16,14 @@ export type {
   ConfigurationParameters,
   DebugLogger,
 } from './lib/configuration/parameters.js';
+export type {
+  FetchBody,
+  FetchBodyReader,
+  FetchFunction,
+  FetchHeaders,
+  FetchInit,
+  FetchResponse,
+} from './lib/http/fetch-transport.js';
 export type { UndiciDispatcher } from './lib/http/dispatcher.js';
 export type {
   AbortError,

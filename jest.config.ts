@@ -13,6 +13,8 @@ const config: Config = {
     // The package's own name, as examples and tests import it (tsconfig.json's paths, for tsc and tsx).
     '^trinsic-connect-sdk$': '<rootDir>/index.ts',
     '^trinsic-connect-sdk/sandbox$': '<rootDir>/sandbox/index.ts',
+    // The package's own import that its export conditions route per runtime (package.json).
+    '^#undici-route$': '<rootDir>/lib/http/undici-route.ts',
   },
   transform: {
     // tsconfig.json's target; swc emits ES modules here since Jest runs in ESM mode.

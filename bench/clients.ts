@@ -5,14 +5,23 @@ import type { BuiltSdk } from './build.js';
 import { LIST_QUERY, PAGE_SIZE, SESSION_ID, SESSIONS_PATH } from './fixtures.js';
 import type { Call } from './loops.js';
 
-// The three clients measured, each able to make the two calls. Same conditions for all: the
-// same server, the same request headers, and each its own undici Agent built with the same
-// options (keep-alive, up to 64 connections to the origin). Every call checks its answer and
+// The four clients measured, each able to make the two calls. Same conditions for all: the
+// same server, the same request headers, and undici Agents built with the same options
+// (keep-alive, up to 64 connections to the origin). The SDK's fetch path (its `fetch` setting,
+// given Node's global fetch) shares raw fetch's Agent, and is measured against raw fetch. Every call checks its answer and
 // rejects when it is not the expected one: a benchmark that measures errors measures nothing.
 
-export const CLIENTS = ['undici', 'fetch', 'sdk'] as const;
+export const CLIENTS = ['undici', 'fetch', 'sdk', 'sdk-fetch'] as const;
 export type ClientName = (typeof CLIENTS)[number];
 export const FLOOR: ClientName = 'undici';
+
+/** What each client is measured against: raw undici, except the SDK's fetch path, raw fetch. */
+export const BASELINE: Readonly<Record<ClientName, ClientName>> = {
+  undici: 'undici',
+  fetch: 'undici',
+  sdk: 'undici',
+  'sdk-fetch': 'fetch',
+};
 
 export const OPERATIONS = ['getSession', 'listSessions'] as const;
 export type OperationName = (typeof OPERATIONS)[number];
@@ -25,7 +34,7 @@ export const AGENT_OPTIONS = {
   keepAliveMaxTimeout: 120_000,
 } as const;
 
-const TOKEN = 'bench-token-not-a-secret';
+export const TOKEN = 'bench-token-not-a-secret';
 
 /** What the SDK sends; the other clients send the same, so that no one saves on header bytes. */
 export const headersLike = (sdk: BuiltSdk) =>
@@ -112,6 +121,16 @@ export const sdkClient = (sdk: BuiltSdk, origin: string, agent: Agent, strict = 
     }),
   );
 
+/** The built SDK over Node's global fetch, as it runs where undici cannot dispatch. */
+const sdkFetchClient = (sdk: BuiltSdk, origin: string): APIClient =>
+  new sdk.index.APIClient(
+    new sdk.index.Configuration({
+      basePath: origin,
+      accessToken: TOKEN,
+      fetch: (url, init) => fetch(url, init),
+    }),
+  );
+
 const sdkCalls = (client: APIClient): ClientCalls => ({
   getSession: async () => {
     const result = await client.sessionsAPI.getSession(SESSION_ID).execute();
@@ -134,7 +153,7 @@ export const connectionsOf = (agent: Agent, origin: string): number => {
 
 export const makeClients = (sdk: BuiltSdk, origin: string): Clients => {
   const headers = headersLike(sdk);
-  const agents = CLIENTS.map(() => new Agent(AGENT_OPTIONS));
+  const agents = [0, 1, 2].map(() => new Agent(AGENT_OPTIONS));
   const [undiciAgent, fetchAgent, sdkAgent] = agents;
   if (!undiciAgent || !fetchAgent || !sdkAgent) throw new Error('three agents expected');
   return {
@@ -142,8 +161,9 @@ export const makeClients = (sdk: BuiltSdk, origin: string): Clients => {
       undici: undiciCalls(origin, undiciAgent, headers),
       fetch: fetchCalls(origin, fetchAgent, headers),
       sdk: sdkCalls(sdkClient(sdk, origin, sdkAgent)),
+      'sdk-fetch': sdkCalls(sdkFetchClient(sdk, origin)),
     },
-    agents: { undici: undiciAgent, fetch: fetchAgent, sdk: sdkAgent },
+    agents: { undici: undiciAgent, fetch: fetchAgent, sdk: sdkAgent, 'sdk-fetch': fetchAgent },
     origin,
     close: async () => {
       await Promise.all(agents.map((agent) => agent.close()));

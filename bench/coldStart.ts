@@ -1,11 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BUILT_ENTRY } from './build.js';
+import { BUNDLED_ENTRY } from './build.js';
+import { TOKEN } from './clients.js';
+import { SESSION_ID, SESSIONS_PATH } from './fixtures.js';
 import { median } from './stats.js';
 
 // Cold start: a fresh Node process importing the built package (see build.ts), against one
-// importing only undici (the floor) and one importing nothing (the process's own start). Files
-// are in the OS cache after the first run: this measures module loading, not the disk.
+// importing only undici (the floor) and one importing nothing (the process's own start); then
+// what a serverless instance pays before its first answer: import plus one getSession over
+// loopback, for the SDK on each path against the raw client of that path (undici.request or
+// fetch, then JSON.parse). The SDK loads undici on its first call, so only "+ first call" rows
+// compare like with like. Files are in the OS cache after the first run: this measures module
+// loading and the first request, not the disk.
 
 export interface ColdStartSettings {
   readonly runs: number;
@@ -17,7 +23,7 @@ export interface ColdStartSettings {
 export interface ColdStartCell {
   readonly name: string;
   readonly description: string;
-  /** Median time of the `import()` itself, measured inside the fresh process. */
+  /** Median time of the `import()` (and the first call, where there is one), in the process. */
   readonly importMs: number;
   /** Median time from the process's start to the end of the import. */
   readonly readyMs: number;
@@ -27,18 +33,50 @@ export interface ColdStartCell {
 }
 
 export const SDK_IMPORT = 'sdk (built)';
+export const UNDICI_FIRST_CALL = 'undici + first call';
+export const FETCH_FIRST_CALL = 'fetch + first call';
+export const SDK_FIRST_CALL = 'sdk + first call';
+export const SDK_FETCH_FIRST_CALL = 'sdk fetch path + first call';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 
-const probe = (specifier: string | undefined): string =>
+const probe = (specifier: string | undefined, firstCall = ''): string =>
   [
     'const t0 = performance.now();',
     specifier === undefined
       ? 'await Promise.resolve();'
-      : `await import(${JSON.stringify(specifier)});`,
+      : `const loaded = await import(${JSON.stringify(specifier)});`,
+    firstCall,
     'const t1 = performance.now();',
     'process.stdout.write(JSON.stringify({ importMs: t1 - t0, readyMs: t1 }));',
   ].join('\n');
+
+/** The statements of one getSession, checked, for each contender; `loaded` is its import. */
+const firstCalls = (origin: string) => {
+  const url = JSON.stringify(`${origin}${SESSIONS_PATH}/${SESSION_ID}`);
+  const headers = JSON.stringify({ accept: 'application/json', authorization: `Bearer ${TOKEN}` });
+  const check = (parsed: string) =>
+    `if (${parsed}.session.id !== ${JSON.stringify(SESSION_ID)}) throw new Error('wrong answer');`;
+  const sdk = (extra: string) =>
+    [
+      `const client = new loaded.APIClient(new loaded.Configuration({ basePath: ${JSON.stringify(origin)}, accessToken: ${JSON.stringify(TOKEN)}${extra} }));`,
+      `const result = await client.sessionsAPI.getSession(${JSON.stringify(SESSION_ID)}).execute();`,
+      `if (result._tag !== 'Right') throw new Error(result.left.message);`,
+      check('result.right.data'),
+    ].join('\n');
+  return {
+    undici: [
+      `const answer = await loaded.request(${url}, { headers: ${headers} });`,
+      check('JSON.parse(await answer.body.text())'),
+    ].join('\n'),
+    fetch: [
+      `const answer = await fetch(${url}, { headers: ${headers} });`,
+      check('JSON.parse(await answer.text())'),
+    ].join('\n'),
+    sdk: sdk(''),
+    sdkFetch: sdk(', fetch: (url, init) => fetch(url, init)'),
+  };
+};
 
 interface ProbeTimes {
   readonly importMs: number;
@@ -80,20 +118,44 @@ const runProbe = (script: string, env: NodeJS.ProcessEnv): ProbeTimes => {
 
 export const measureColdStart = (
   settings: ColdStartSettings,
+  origin: string,
   progress: (line: string) => void,
 ): ColdStartCell[] => {
   const started = performance.now();
+  const undici = import.meta.resolve('undici');
+  const entry = pathToFileURL(BUNDLED_ENTRY).href;
+  const calls = firstCalls(origin);
   const targets = [
     { name: 'empty process', description: 'node, importing nothing', specifier: undefined },
-    {
-      name: 'undici',
-      description: "import('undici'), the floor",
-      specifier: import.meta.resolve('undici'),
-    },
+    { name: 'undici', description: "import('undici'), the floor", specifier: undici },
     {
       name: SDK_IMPORT,
-      description: 'import of the built package entry (index.js)',
-      specifier: pathToFileURL(BUILT_ENTRY).href,
+      description: 'import of the package entry as it ships (one bundled file)',
+      specifier: entry,
+    },
+    {
+      name: UNDICI_FIRST_CALL,
+      description: 'import undici, one undici.request, JSON.parse',
+      specifier: undici,
+      firstCall: calls.undici,
+    },
+    {
+      name: FETCH_FIRST_CALL,
+      description: 'one fetch, JSON.parse',
+      specifier: undefined,
+      firstCall: calls.fetch,
+    },
+    {
+      name: SDK_FIRST_CALL,
+      description: 'import the SDK, one getSession (undici loaded on the way)',
+      specifier: entry,
+      firstCall: calls.sdk,
+    },
+    {
+      name: SDK_FETCH_FIRST_CALL,
+      description: 'import the SDK, one getSession through its fetch setting',
+      specifier: entry,
+      firstCall: calls.sdkFetch,
     },
   ];
   const env = probeEnv();
@@ -104,7 +166,8 @@ export const measureColdStart = (
     // Rotating order, so that no target always runs right after another's file reads.
     for (let k = 0; k < targets.length; k++) {
       const i = (k + run) % targets.length;
-      times[i]?.push(runProbe(probe(targets[i]?.specifier), env));
+      const target = targets[i];
+      if (target) times[i]?.push(runProbe(probe(target.specifier, target.firstCall), env));
     }
   }
   return targets.map((target, i) => {

@@ -1,7 +1,7 @@
 import {
   CLIENTS,
   connectionsOf,
-  FLOOR,
+  BASELINE,
   type ClientName,
   type Clients,
   type OperationName,
@@ -42,7 +42,7 @@ export interface HttpCell {
   /** Median over rounds of calls completed per second of wall time. */
   readonly requestsPerSecond: number;
   /**
-   * Against the floor, median of the per-round ratios: time per call for sequential runs
+   * Against its baseline (raw undici; raw fetch for `sdk-fetch`), median of the per-round ratios: time per call for sequential runs
    * (above 1 is slower), requests/s for concurrent runs (below 1 is slower).
    */
   readonly ratio: number;
@@ -130,10 +130,11 @@ export const measureHttp = async (
             ?.push(await measureOnce(mode, clients.calls[client][operation], settings));
         }
       }
-      const floor = samples.get(FLOOR) ?? [];
       for (const client of CLIENTS) {
         const connections = connectionsOf(clients.agents[client], clients.origin);
-        cells.push(cellOf(operation, mode, client, samples.get(client) ?? [], floor, connections));
+        const baseline = samples.get(BASELINE[client]) ?? [];
+        const own = samples.get(client) ?? [];
+        cells.push(cellOf(operation, mode, client, own, baseline, connections));
       }
     }
   }

@@ -28,7 +28,7 @@ const seconds = Math.min(Math.max(Number(args[2] ?? 10) || 10, 1), 120);
 const concurrent = process.argv.includes('--concurrent');
 
 const main = async () => {
-  buildPackage();
+  await buildPackage();
   const server = await startServer();
   const clients = makeClients(await loadBuiltSdk(), server.origin);
   try {

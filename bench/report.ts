@@ -27,8 +27,9 @@ const us = (ms: number): string => (ms * 1000).toFixed(0);
 const fixed = (n: number, digits: number): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
 const HTTP_LEGEND = [
-  '× undici: the median of per-round ratios to raw undici: time per call for sequential calls',
-  '(lower is better), requests/s for 64 in flight (higher is better). Latencies in µs.',
+  '× base: the median of per-round ratios to raw undici (to raw fetch + JSON.parse for sdk-fetch,',
+  "the SDK's fetch path): time per call for sequential calls (lower is better), requests/s for",
+  '64 in flight (higher is better). Latencies in µs.',
 ].join('\n');
 
 export const httpTable = (cells: readonly HttpCell[]): string => {
@@ -43,17 +44,7 @@ export const httpTable = (cells: readonly HttpCell[]): string => {
     fixed(c.requestsPerSecond, 0),
     fixed(c.ratio, 3),
   ]);
-  const header = [
-    'operation',
-    'mode',
-    'client',
-    'calls',
-    'mean',
-    'p50',
-    'p99',
-    'req/s',
-    '× undici',
-  ];
+  const header = ['operation', 'mode', 'client', 'calls', 'mean', 'p50', 'p99', 'req/s', '× base'];
   return `${table(header, rows, 3)}\n${HTTP_LEGEND}`;
 };
 

@@ -2,7 +2,7 @@ import { loadavg } from 'node:os';
 import { buildPackage, loadBuiltSdk } from './build.js';
 import { checkServedAnswers } from './checks.js';
 import { AGENT_OPTIONS, FLOOR, makeClients, OPERATIONS } from './clients.js';
-import { measureColdStart, type ColdStartSettings } from './coldStart.js';
+import { measureColdStart, type ColdStartCell, type ColdStartSettings } from './coldStart.js';
 import { measureDecode, type DecodeSettings } from './decode.js';
 import { answerBodies } from './fixtures.js';
 import { measureHttp, type HttpCell, type HttpSettings } from './http.js';
@@ -35,7 +35,7 @@ const DECODE: DecodeSettings = {
   batchMs: quick ? 20 : 50,
   maxIterations: 100_000,
 };
-const COLD_START: ColdStartSettings = { runs: quick ? 3 : 9, minRuns: 3, budgetMs: 15_000 };
+const COLD_START: ColdStartSettings = { runs: quick ? 3 : 10, minRuns: 3, budgetMs: 30_000 };
 // A walk is 200 requests; a round walks the 10,000-session listing once per contender.
 const PAGING: PagingSettings = { rounds: quick ? 3 : 15, warmupWalks: quick ? 1 : 3 };
 const SOAK: SoakSettings = {
@@ -57,7 +57,7 @@ const main = async () => {
   const bodies = answerBodies();
 
   progress('building the package (when a source changed since the last build)');
-  const buildMs = buildPackage();
+  const buildMs = await buildPackage();
   const sdk = await loadBuiltSdk();
 
   const server = await startServer();
@@ -65,16 +65,17 @@ const main = async () => {
   const clients = makeClients(sdk, server.origin);
   let http: HttpCell[];
   let paging: PagingResult;
+  let coldStart: ColdStartCell[];
   try {
     await checkServedAnswers(sdk, server.origin, bodies);
     http = await measureHttp(clients, OPERATIONS, HTTP, progress);
     paging = await measurePaging(sdk, server.origin, PAGING, progress);
+    coldStart = measureColdStart(COLD_START, server.origin, progress);
   } finally {
     await clients.close();
     await server.stop();
   }
   const decode = measureDecode(sdk, bodies.listSessions, DECODE, progress);
-  const coldStart = measureColdStart(COLD_START, progress);
   const soak = await measureSoak(sdk, SOAK, progress);
   const targets = [
     ...checkTargets(http, decode, coldStart),

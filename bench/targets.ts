@@ -1,5 +1,11 @@
 import type { ColdStartCell } from './coldStart.js';
-import { SDK_IMPORT } from './coldStart.js';
+import {
+  FETCH_FIRST_CALL,
+  SDK_FETCH_FIRST_CALL,
+  SDK_FIRST_CALL,
+  SDK_IMPORT,
+  UNDICI_FIRST_CALL,
+} from './coldStart.js';
 import type { DecodeCell } from './decode.js';
 import { SDK_DECODE } from './decode.js';
 import type { HttpCell, Mode } from './http.js';
@@ -37,8 +43,23 @@ const target = (
   };
 };
 
-const sdkRatio = (cells: readonly HttpCell[], mode: Mode): number | undefined =>
-  cells.find((c) => c.client === 'sdk' && c.operation === 'listSessions' && c.mode === mode)?.ratio;
+const sdkRatio = (
+  cells: readonly HttpCell[],
+  mode: Mode,
+  client: 'sdk' | 'sdk-fetch' = 'sdk',
+): number | undefined =>
+  cells.find((c) => c.client === client && c.operation === 'listSessions' && c.mode === mode)
+    ?.ratio;
+
+const coldRatio = (
+  cells: readonly ColdStartCell[],
+  name: string,
+  baseline: string,
+): number | undefined => {
+  const own = cells.find((c) => c.name === name)?.importMs;
+  const base = cells.find((c) => c.name === baseline)?.importMs;
+  return own === undefined || base === undefined ? undefined : own / base;
+};
 
 export const checkTargets = (
   http: readonly HttpCell[],
@@ -60,11 +81,32 @@ export const checkTargets = (
     '× undici',
   ),
   target(
+    'fetch path: listSessions(50) sequential, time per call',
+    sdkRatio(http, 'sequential', 'sdk-fetch'),
+    '<=',
+    1.1,
+    '× fetch',
+  ),
+  target(
     'decodeValue of the 50-session page',
     decode.find((c) => c.name === SDK_DECODE)?.ratio,
     '<=',
     1.0,
     '× JSON.parse',
+  ),
+  target(
+    'import + first call, fresh process (undici path)',
+    coldRatio(coldStart, SDK_FIRST_CALL, UNDICI_FIRST_CALL),
+    '<=',
+    1.1,
+    '× undici',
+  ),
+  target(
+    'import + first call, fresh process (fetch path)',
+    coldRatio(coldStart, SDK_FETCH_FIRST_CALL, FETCH_FIRST_CALL),
+    '<=',
+    1.1,
+    '× fetch',
   ),
   target(
     'import in a fresh process',

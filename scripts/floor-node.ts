@@ -23,8 +23,10 @@ export const floorVersion = (): string => {
 };
 
 /** The path of the floor Node binary, fetched and unpacked on first use; checks its version. */
-export const floorNode = (): string => {
-  const version = floorVersion();
+export const floorNode = (): string => registryNode(floorVersion());
+
+/** The path of a Node binary of this version, from the npm registry, unpacked on first use. */
+export const registryNode = (version: string): string => {
   const packageName = `node-${process.platform}-${process.arch}`;
   const cache = join(root, 'node_modules', '.cache', 'node-floor', `${packageName}-${version}`);
   const binary = join(cache, 'package', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');

@@ -1,6 +1,8 @@
 import { createServer } from 'node:net';
 import { MIN_TOKEN_LENGTH } from '../../lib/http/token.js';
 import { MIN_API_KEY_LENGTH } from '../../sandbox/apiKey.js';
+import { MIN_NODE } from '../../lib/http/runtime.js';
+import { SANDBOX_MIN_NODE, unsupportedNode } from '../../sandbox/nodeVersion.js';
 import { startSandbox } from '../../sandbox/index.js';
 import { cleanEnv, finished, runTsx, spawnTsx } from '../support/processes.js';
 
@@ -75,6 +77,15 @@ const freePort = async (): Promise<number> => {
 };
 
 describe('startSandbox refuses an API key no client can use', () => {
+  test('the bin refuses the Nodes the SDK refuses, in the same words', () => {
+    expect(SANDBOX_MIN_NODE).toStrictEqual(MIN_NODE);
+    const old = { ...process.versions, node: '20.20.2' };
+    expect(unsupportedNode(old)).toBe(
+      'trinsic-connect-sdk needs Node 22.19.0 or later; this is Node 20.20.2',
+    );
+    expect(unsupportedNode({ ...process.versions, node: '22.19.0' })).toBeUndefined();
+  });
+
   test('its shortest key is the shortest token the SDK accepts', () => {
     expect(MIN_API_KEY_LENGTH).toBe(MIN_TOKEN_LENGTH);
   });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packedTarball, run, type Tarball } from './tarball.js';
@@ -52,7 +52,19 @@ test('it holds both builds of both entries, their declarations, the licence and 
     ]),
   );
   expect(read('LICENSE')).toMatch(/^MIT License/);
-  expect(JSON.parse(read('dist/cjs/package.json'))).toEqual({ type: 'commonjs' });
+  const cjsScope: unknown = JSON.parse(read('dist/cjs/package.json'));
+  expect(cjsScope).toMatchObject({ type: 'commonjs' });
+  // The CommonJS build resolves the package's own import in its own scope, to its own files.
+  const routes: unknown = Reflect.get(
+    Object(Reflect.get(Object(cjsScope), 'imports')),
+    '#undici-route',
+  );
+  const targets: Record<string, unknown> =
+    typeof routes === 'object' && routes !== null ? { ...routes } : {};
+  expect(Object.keys(targets)).toContain('default');
+  expect(
+    Object.values(targets).every((path) => existsSync(join(unpacked, 'dist/cjs', String(path)))),
+  ).toBe(true);
 });
 
 test('every file that package.json names is in it', () => {

@@ -31,6 +31,7 @@ const INPUTS = [
   'requests',
   'sandbox',
   'scripts/build.ts',
+  'scripts/bundle-entry.ts',
   'package.json',
   'tsconfig.json',
   'tsconfig.build.json',

@@ -45,6 +45,7 @@ describe('undefined for every optional setting', () => {
       defaultHeaders: undefined,
       userAgent: undefined,
       dispatcher: undefined,
+      fetch: undefined,
       strict: undefined,
       timeoutMs: undefined,
       maxRetries: undefined,

@@ -1,8 +1,8 @@
 import { left, right } from 'fp-ts/lib/Either.js';
 import type { HttpResponse } from '../../index.js';
 import { MAX_TIMER_MS, timerDelay } from '../../lib/http/timers.js';
-import type { ExchangeFailure } from '../../lib/http/transport.js';
-import type { AttemptOutcome } from '../../lib/http/transport.js';
+import type { ExchangeFailure } from '../../lib/http/exchange.js';
+import type { AttemptOutcome } from '../../lib/http/exchange.js';
 import { retryDelay, type RetrySettings } from '../../lib/pipeline/retry.js';
 
 // The retry rules as a pure function of the outcome, the operation, the attempt and the settings:

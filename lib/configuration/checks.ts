@@ -2,6 +2,7 @@ import { typeOf } from './base-path.js';
 import type { AccessToken, ConfigurationParameters, DebugLogger } from './parameters.js';
 import { isUndiciDispatcher, type UndiciDispatcher } from '../http/dispatcher.js';
 import { MIN_TOKEN_LENGTH } from '../http/token.js';
+import type { FetchFunction } from '../http/fetch-transport.js';
 
 // The checks of each setting of a Configuration. Typed for TypeScript callers, checked for
 // JavaScript ones: each takes what it was given, pushes one line per problem onto `problems`
@@ -13,6 +14,7 @@ const SETTINGS: Readonly<Record<keyof ConfigurationParameters, true>> = {
   defaultHeaders: true,
   userAgent: true,
   dispatcher: true,
+  fetch: true,
   strict: true,
   timeoutMs: true,
   maxRetries: true,
@@ -111,13 +113,25 @@ export const checkedDispatcher = (
   return undefined;
 };
 
+export const checkedFetch = (
+  fetch: FetchFunction | undefined,
+  problems: string[],
+): FetchFunction | undefined => {
+  const given: unknown = fetch;
+  if (given === undefined || typeof given === 'function') return fetch;
+  problems.push(
+    `fetch must be a fetch function (url, init) => Promise<Response>, got ${typeOf(given)}`,
+  );
+  return undefined;
+};
+
 export const checkedLogger = (
   debug: boolean | DebugLogger | undefined,
   problems: string[],
 ): DebugLogger | undefined => {
   const given: unknown = debug;
   if (given === undefined || given === false) return undefined;
-  if (given === true) return (line) => process.stderr.write(`${line}\n`);
+  if (given === true) return stderrLine;
   if (typeof debug === 'function') return debug;
   problems.push(`debug must be true, false or a function that takes a line, got ${typeOf(given)}`);
   return undefined;
@@ -144,3 +158,11 @@ export const whole = (name: string, value: unknown, problems: string[]): number 
 
 const shownNumber = (value: unknown): string =>
   typeof value === 'number' ? String(value) : typeOf(value);
+
+// Node, Deno and Bun have process.stderr; Workers and the Edge runtime log through the console.
+const stderrLine: DebugLogger =
+  typeof process === 'object' && typeof process.stderr === 'object'
+    ? (line) => process.stderr.write(`${line}\n`)
+    : (line) => {
+        console.error(line);
+      };

@@ -1,6 +1,7 @@
 import { parseBasePath, typeOf } from './base-path.js';
 import {
   checkedDispatcher,
+  checkedFetch,
   checkedHeaders,
   checkedLogger,
   checkedToken,
@@ -12,6 +13,7 @@ import {
 } from './checks.js';
 import type { UndiciDispatcher } from '../http/dispatcher.js';
 import type { AccessToken, ConfigurationParameters, DebugLogger } from './parameters.js';
+import type { FetchFunction } from '../http/fetch-transport.js';
 
 /**
  * What the core is told about the service it speaks to: the address used when none is given, the
@@ -46,6 +48,8 @@ export class Settings {
   readonly userAgent: string;
   /** Undefined means undici's global dispatcher, looked up at each request. */
   readonly dispatcher: UndiciDispatcher | undefined;
+  /** Undefined means the default transport (see `ConfigurationParameters.fetch`). */
+  readonly fetch: FetchFunction | undefined;
   readonly strict: boolean;
   readonly timeoutMs: number;
   readonly maxRetries: number;
@@ -73,6 +77,7 @@ export class Settings {
     this.defaultHeaders = lowerCaseKeys(checkedHeaders(parameters.defaultHeaders, problems));
     this.userAgent = checkedUserAgent(parameters.userAgent, service.userAgent, problems);
     this.dispatcher = checkedDispatcher(parameters.dispatcher, problems);
+    this.fetch = checkedFetch(parameters.fetch, problems);
     this.strict = flag('strict', parameters.strict, problems);
     this.timeoutMs = positive('timeoutMs', parameters.timeoutMs ?? 30_000, problems);
     this.maxRetries = whole('maxRetries', parameters.maxRetries ?? 2, problems);

@@ -1,4 +1,5 @@
 import type { UndiciDispatcher } from '../http/dispatcher.js';
+import type { FetchFunction } from '../http/fetch-transport.js';
 
 // What a caller may set: the settings' types, apart from the class that checks them, so that the
 // checks, the class and the token reader all import them without importing one another.
@@ -32,6 +33,13 @@ export interface ConfigurationParameters {
    * undici's global one, so a `setGlobalDispatcher()` of undici 7 or 8 is followed.
    */
   dispatcher?: UndiciDispatcher | undefined;
+  /**
+   * A fetch function to send every request through instead (an instrumented or proxied fetch, a
+   * test double), on any runtime; it wins over `dispatcher`. Unset: undici where it can dispatch
+   * (Node, Deno), the runtime's own `fetch` elsewhere (Bun, Cloudflare Workers, Vercel Edge). It
+   * must decode gzip, deflate and br bodies itself, as every runtime's `fetch` does.
+   */
+  fetch?: FetchFunction | undefined;
   /** Reject answers carrying properties the spec does not name, as the Go SDK does. */
   strict?: boolean | undefined;
   /** Whole-request timeout per attempt (connect, headers and body), in ms. Default 30 000. */

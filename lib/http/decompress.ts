@@ -1,13 +1,32 @@
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import type * as Zlib from 'node:zlib';
+import { builtinModule } from './runtime.js';
 
 // An answer's body as the server meant it: decoded from its Content-Encoding, never past `max`
-// bytes. It throws (zlib's errors, ERR_BUFFER_TOO_LARGE past the cap, or an unsupported
+// bytes. Only the undici transport needs it (fetch decodes bodies itself), and it runs where Node's
+// zlib is built in, asked for at first use so that no other runtime has to resolve it. It throws (zlib's errors, ERR_BUFFER_TOO_LARGE past the cap, or an unsupported
 // encoding); the transport turns each into a failure the retry loop can reason about.
 
 /**
  * The decoded body. No bytes are no bytes whatever the label: servers send an empty 200 or 204
  * with the Content-Encoding of their other answers, and zlib would call it truncated.
  */
+let zlib: typeof Zlib | undefined;
+
+const isZlib = (u: unknown): u is typeof Zlib =>
+  typeof u === 'object' && u !== null && typeof Reflect.get(u, 'gunzipSync') === 'function';
+
+const loadZlib = (): typeof Zlib => {
+  if (zlib) return zlib;
+  const found = builtinModule('node:zlib');
+  if (!isZlib(found)) {
+    throw Object.assign(new Error('this runtime has no zlib to decode the answer with'), {
+      code: 'UnsupportedContentEncoding',
+    });
+  }
+  zlib = found;
+  return found;
+};
+
 export const decompress = (
   encoding: string | string[] | undefined,
   raw: Buffer,
@@ -21,11 +40,11 @@ export const decompress = (
       return raw;
     case 'gzip':
     case 'x-gzip':
-      return gunzipSync(raw, { maxOutputLength: max });
+      return loadZlib().gunzipSync(raw, { maxOutputLength: max });
     case 'deflate':
-      return inflateSync(raw, { maxOutputLength: max });
+      return loadZlib().inflateSync(raw, { maxOutputLength: max });
     case 'br':
-      return brotliDecompressSync(raw, { maxOutputLength: max });
+      return loadZlib().brotliDecompressSync(raw, { maxOutputLength: max });
     default:
       throw Object.assign(new Error('unsupported content-encoding'), {
         code: 'UnsupportedContentEncoding',

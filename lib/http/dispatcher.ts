@@ -1,15 +1,8 @@
 import type { Dispatcher } from 'undici';
 import { bridgeHandler, type BridgedDispatchHandler } from './handler-bridge.js';
 
-// Which dispatcher carries a request. undici is loaded on the first request that needs its global
-// dispatcher, not when the SDK is imported: importing undici costs more than the whole SDK, and a
-// caller that passes its own Dispatcher never needs the module at all.
-//
-// The global one is undici 8's (`Symbol.for('undici.globalDispatcher.2')`), which Node's own
-// fetch() never replaces: Node 22 bundles undici 6, whose fetch() installs an Agent speaking the
-// old handler API under the `.1` symbol, and undici 7 read that one back, so that any global
-// fetch() before the SDK's first request broke every request. undici 7 and 8 both write the
-// `.2` symbol, so a `setGlobalDispatcher(new ProxyAgent(…))` of either is followed.
+// The undici Dispatcher a request goes through, as the SDK sees one: any object with undici's
+// `dispatch()`, of undici 6, 7 or 8, wrapped once so that it takes the new handler API.
 
 /** The request the SDK asks a dispatcher to send. */
 export interface DispatchRequest {
@@ -35,12 +28,11 @@ export interface DispatchTarget {
   dispatch(options: DispatchRequest, handler: Dispatcher.DispatchHandler): boolean;
 }
 
-let undici: Promise<typeof import('undici')> | undefined;
-
 // One target per dispatcher, so that a request costs a lookup, not an allocation.
 const targets = new WeakMap<UndiciDispatcher, DispatchTarget>();
 
-const targetFor = (dispatcher: UndiciDispatcher): DispatchTarget => {
+/** The dispatcher as a target of the new handler API (one per dispatcher). */
+export const targetFor = (dispatcher: UndiciDispatcher): DispatchTarget => {
   let target = targets.get(dispatcher);
   if (target === undefined) {
     target = {
@@ -50,14 +42,6 @@ const targetFor = (dispatcher: UndiciDispatcher): DispatchTarget => {
   }
   return target;
 };
-
-/** The configured dispatcher, else undici's global one (looked up each time: it can be replaced). */
-export const dispatcherFor = (
-  configured: UndiciDispatcher | undefined,
-): DispatchTarget | Promise<DispatchTarget> =>
-  configured
-    ? targetFor(configured)
-    : (undici ??= import('undici')).then((module) => targetFor(module.getGlobalDispatcher()));
 
 /** Whether a value can serve as a dispatcher; the Configuration refuses anything else. */
 export const isUndiciDispatcher = (value: unknown): value is UndiciDispatcher =>

@@ -1,8 +1,17 @@
 import type { Dispatcher } from 'undici';
-import { left, right, type Either } from 'fp-ts/lib/Either.js';
+import { right } from 'fp-ts/lib/Either.js';
 import { decompress } from './decompress.js';
 import type { DispatchTarget } from './dispatcher.js';
-import type { HttpHeaders, HttpResponse } from './response.js';
+import {
+  ABORT,
+  codeOf,
+  failed,
+  TIMEOUT,
+  tooLarge,
+  type AttemptOutcome,
+  type ExchangeRequest,
+} from './exchange.js';
+import type { HttpHeaders } from './response.js';
 import { startTimer } from './timers.js';
 
 // One HTTP exchange through an undici Dispatcher: send, receive the whole body within a size cap,
@@ -12,60 +21,11 @@ import { startTimer } from './timers.js';
 // arrives as chunks in a handler instead of through a stream and an async iterator, and no
 // AbortController is made per request. Per call that is most of the SDK's cost over the socket.
 
-export interface Exchange {
-  /** `https://host:port`, with no path. */
-  readonly origin: string;
-  /** Path and query. */
-  readonly path: string;
-  readonly method: 'GET' | 'POST';
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: string | undefined;
-  readonly dispatcher: DispatchTarget;
-  readonly timeoutMs: number;
-  readonly signal: AbortSignal | undefined;
-  readonly maxResponseBytes: number;
-}
-
-export type ExchangeFailure =
-  | {
-      readonly kind: 'network';
-      readonly code: string;
-      readonly detail: string;
-      /** False only when the request cannot have reached the server (refused, DNS). */
-      readonly mayHaveReachedServer: boolean;
-    }
-  | { readonly kind: 'timeout' }
-  | { readonly kind: 'abort' };
-
-/** A failure in a word, for logs and events: the network code, or `timeout` / `abort`. */
-export const failureLabel = (failure: ExchangeFailure): string =>
-  failure.kind === 'network' ? failure.code : failure.kind;
-
-/** What one attempt came to: a failure of the exchange, or an answer. */
-export type AttemptOutcome = Either<ExchangeFailure, HttpResponse>;
-
-// Failures that happen before a connection exists: the server saw nothing.
-const NOT_SENT = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-
-const TIMEOUT: AttemptOutcome = left({ kind: 'timeout' });
-const ABORT: AttemptOutcome = left({ kind: 'abort' });
-
-const tooLarge = (max: number): AttemptOutcome =>
-  left({
-    kind: 'network',
-    code: 'ResponseTooLarge',
-    detail: `the answer is larger than maxResponseBytes (${max} bytes)`,
-    mayHaveReachedServer: true,
-  });
-
-export const exchange = (ex: Exchange): Promise<AttemptOutcome> =>
+/** Sends `ex` through `dispatcher`. */
+export const exchange = (
+  ex: ExchangeRequest,
+  dispatcher: DispatchTarget,
+): Promise<AttemptOutcome> =>
   new Promise((resolve) => {
     if (ex.signal?.aborted) {
       resolve(ABORT);
@@ -145,7 +105,7 @@ export const exchange = (ex: Exchange): Promise<AttemptOutcome> =>
       },
     };
     try {
-      ex.dispatcher.dispatch(
+      dispatcher.dispatch(
         { origin: ex.origin, path: ex.path, method: ex.method, headers: ex.headers, body: ex.body },
         handler,
       );
@@ -153,34 +113,3 @@ export const exchange = (ex: Exchange): Promise<AttemptOutcome> =>
       settle(failed(error));
     }
   });
-
-const failed = (error: unknown): AttemptOutcome => {
-  const code = codeOf(error) ?? 'UNKNOWN';
-  return left({
-    kind: 'network',
-    code,
-    detail: messageOf(error),
-    mayHaveReachedServer: !NOT_SENT.has(code),
-  });
-};
-
-// undici puts the system error's code on the error or on its cause; a code that proves the
-// request never left wins over a wrapper's generic one. Errors are duck-typed: they may come from
-// another realm (a test runner's sandbox), where `instanceof Error` is false.
-const codeOf = (error: unknown): string | undefined => {
-  let first: string | undefined;
-  let e: unknown = error;
-  for (let depth = 0; isObject(e) && depth < 5; depth++) {
-    if (typeof e.code === 'string') {
-      if (NOT_SENT.has(e.code)) return e.code;
-      first ??= e.code;
-    }
-    e = e.cause;
-  }
-  return first;
-};
-
-const isObject = (u: unknown): u is Record<string, unknown> => typeof u === 'object' && u !== null;
-
-const messageOf = (error: unknown): string =>
-  isObject(error) && typeof error.message === 'string' ? error.message : String(error);

@@ -1,8 +1,8 @@
-import { channel, tracingChannel } from 'node:diagnostics_channel';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { RequestError } from '../pipeline/errors.js';
-import { failureLabel, type AttemptOutcome } from '../http/transport.js';
+import { failureLabel, type AttemptOutcome } from '../http/exchange.js';
 import type { ResultOf } from '../pipeline/outcome.js';
+import { channelNamed, tracingChannelNamed } from '../http/channels.js';
 
 // What the client does, published on Node's diagnostics_channel, as undici publishes its own: a
 // TracingChannel per call and a plain channel per attempt. Only what describes the request's
@@ -92,8 +92,8 @@ interface Described {
 
 // Held here for the life of the process: Node keeps channels weakly, and a subscriber must
 // find these very objects by name.
-const requests = tracingChannel<unknown, RequestTraceContext>(DIAGNOSTICS_CHANNELS.request);
-const attempts = channel(DIAGNOSTICS_CHANNELS.attempt);
+const requests = tracingChannelNamed<RequestTraceContext>(DIAGNOSTICS_CHANNELS.request);
+const attempts = channelNamed(DIAGNOSTICS_CHANNELS.attempt);
 
 /** Whether anyone listens to calls; when not, the send path must not call `traceCall`. */
 export const callsObserved = (): boolean => requests.hasSubscribers;

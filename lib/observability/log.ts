@@ -1,6 +1,6 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { DebugLogger } from '../configuration/parameters.js';
-import { failureLabel, type AttemptOutcome } from '../http/transport.js';
+import { failureLabel, type AttemptOutcome } from '../http/exchange.js';
 import type { Sensitivity } from '../operation/operation.js';
 import { redactHeaders, redactJson } from '../secrecy/redact.js';
 import { parseJsonBytes } from '../schema/decode.js';

@@ -10,7 +10,7 @@ import {
 } from './errors.js';
 import type { ApiResponse } from '../http/response.js';
 import type { CompiledOperation } from '../operation/prepare.js';
-import type { AttemptOutcome } from '../http/transport.js';
+import type { AttemptOutcome } from '../http/exchange.js';
 
 // What the last attempt's outcome becomes for the caller: the decoded data of a success, or the
 // error that says what went wrong.

@@ -1,6 +1,6 @@
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { HttpHeaders } from '../http/response.js';
-import type { AttemptOutcome } from '../http/transport.js';
+import type { AttemptOutcome } from '../http/exchange.js';
 
 // When to try again, and how long to wait first: pure functions of the attempt's outcome, so the
 // rules are tested without any HTTP (the randomness and the clock are parameters).

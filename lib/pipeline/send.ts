@@ -8,11 +8,11 @@ import {
 } from '../observability/diagnostics.js';
 import { abortError, internalError, invalidRequest, timeoutError } from './errors.js';
 import { sleep, within } from '../http/abortable.js';
-import { dispatcherFor } from '../http/dispatcher.js';
 import { requestHeaders } from '../http/headers.js';
 import { isPending } from '../http/promise.js';
+import { transportFor } from '../http/route.js';
+import { UnsupportedRuntimeError } from '../http/runtime.js';
 import { resolveToken } from '../http/token.js';
-import { exchange } from '../http/transport.js';
 import { logAttempt, logRequestBody, logResponseBody, outcomeLabel } from '../observability/log.js';
 import { checkOptions, retrySettingsOf, timeoutOf, type RequestOptions } from './options.js';
 import { resultOf, type ResultOf } from './outcome.js';
@@ -48,8 +48,13 @@ const sendSealed = async <P, T, M>(
     return isLeft(result) ? left(sealed(result.left, secrets)) : result;
   } catch (error) {
     // Nothing after the first attempt can throw (readers and the logger are guarded), so an
-    // exception here came before anything was sent: a bug, reported as such, never as the network.
-    return left(sealed(internalError(operation.name, error), secrets));
+    // exception here came before anything was sent: a bug, reported as such, never as the network;
+    // or a runtime that cannot carry the SDK (an old Node), which is no bug and says what it needs.
+    const problem =
+      error instanceof UnsupportedRuntimeError
+        ? invalidRequest(operation.name, [error.message])
+        : internalError(operation.name, error);
+    return left(sealed(problem, secrets));
   }
 };
 
@@ -117,18 +122,17 @@ const sendWithRetries = async <P, T, M>(
     logRequestBody(logger, name, headers, prepared.bodyValue, sensitivity, secrets);
   }
   const path = config.pathPrefix + prepared.target;
-  const configured = dispatcherFor(config.dispatcher);
-  const dispatcher = isPending(configured) ? await configured : configured;
+  const chosen = transportFor(config);
+  const transport = isPending(chosen) ? await chosen : chosen;
 
   for (let attempt = 1; ; attempt++) {
     const started = logger || attemptsObserved() ? performance.now() : 0;
-    const outcome = await exchange({
+    const outcome = await transport({
       origin: config.origin,
       path,
       method: operation.method,
       headers,
       body: prepared.body,
-      dispatcher,
       timeoutMs,
       signal: options.signal,
       maxResponseBytes: config.maxResponseBytes,

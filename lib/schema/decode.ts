@@ -53,9 +53,13 @@ const header = (headers: HttpHeaders, name: string): string | undefined => {
   return Array.isArray(value) ? value[0] : value;
 };
 
-// A view, not a copy: Buffer.from(Uint8Array) would copy the whole body first.
-const utf8 = (bytes: Uint8Array): string =>
-  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+// A view, not a copy: Buffer.from(Uint8Array) would copy the whole body first. Runtimes without
+// Node's Buffer (Workers without nodejs_compat, Vercel's Edge runtime) decode with TextDecoder.
+const textDecoder = new TextDecoder();
+const utf8: (bytes: Uint8Array) => string =
+  typeof Buffer === 'function'
+    ? (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+    : (bytes) => textDecoder.decode(bytes);
 
 /** JSON text as bytes, parsed unless it nests deeper than MAX_JSON_DEPTH or is malformed. */
 export const parseJsonBytes = (bytes: Uint8Array): Either<DecodeProblems, unknown> => {

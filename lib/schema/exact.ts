@@ -30,8 +30,48 @@ export const isExact = <C extends t.Mixed>(codec: C, u: unknown): u is t.TypeOf<
 
 const isCheck = (f: unknown): f is Check => typeof f === 'function';
 
+// Cloudflare Workers and Vercel's Edge runtime refuse to generate code from strings (an
+// EvalError); there the same checks are built from closures, a little slower, equally exact.
+let generates = true;
+
 const compile = (codec: t.Mixed): Check => {
   if (!isModel(codec) && !isList(codec)) return (u) => codec.is(u);
+  if (generates) {
+    try {
+      return generated(codec);
+    } catch (error) {
+      if (!(error instanceof EvalError)) throw error;
+      generates = false;
+    }
+  }
+  return isModel(codec) ? modelClosure(codec) : listClosure(codec);
+};
+
+const modelClosure = (codec: ModelType<t.Props, t.Props>): Check => {
+  const required = codec.requiredEntries.map(([key, inner]) => [key, exactCheck(inner)] as const);
+  const optional = codec.optionalEntries.map(([key, inner]) => [key, exactCheck(inner)] as const);
+  return (u) => {
+    if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
+    let present = 0;
+    for (const [key, check] of required) if (!check(Reflect.get(u, key))) return false;
+    for (const [key, check] of optional) {
+      const v: unknown = Reflect.get(u, key);
+      if (v !== undefined) {
+        if (!check(v)) return false;
+        present++;
+      }
+    }
+    // Every key must be one of those checked: any other is a property the spec does not name.
+    return Object.keys(u).length === required.length + present;
+  };
+};
+
+const listClosure = (codec: ListType<t.Mixed>): Check => {
+  const check = exactCheck(codec.item);
+  return (u) => Array.isArray(u) && u.every((v: unknown) => check(v));
+};
+
+const generated = (codec: ModelType<t.Props, t.Props> | ListType<t.Mixed>): Check => {
   // Checks of nested codecs that are not inlined, reached as `r[i]` from the generated code.
   const refs: Check[] = [];
   const test = (inner: t.Mixed, v: string): string => inline(inner, v) ?? reference(inner, v);

@@ -12,6 +12,11 @@ const ENTRY_POINTS: ReadonlySet<string> = new Set([
   'sandbox/index.ts',
   'jest.config.ts',
   'eslint.config.js',
+  // A Worker's default export is the runtime's to call.
+  'examples/worker/index.ts',
+  // The `#undici-route` import's target under the workerd, edge-light, bun, worker and browser
+  // conditions (package.json `imports`); the graph follows the default target.
+  'lib/http/no-undici-route.ts',
 ]);
 
 /** The longest a source file may be; tests and benchmarks are held to it too loosely to count. */

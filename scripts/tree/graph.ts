@@ -43,6 +43,8 @@ const SKIPPED = new Set(['node_modules', 'dist', 'results']);
 const SELF: Readonly<Record<string, string>> = {
   'trinsic-connect-sdk': 'index.ts',
   'trinsic-connect-sdk/sandbox': 'sandbox/index.ts',
+  // package.json `imports`: its default target.
+  '#undici-route': 'lib/http/undici-route.ts',
 };
 
 const sourcePaths = (root: string): string[] => {

@@ -22,6 +22,17 @@ import { REPO_ROOT, runAsync } from './tarball.js';
 // timeout, an abort, a decode error) must come to the same Eithers on each.
 
 const BIN = join(REPO_ROOT, 'node_modules', '.bin');
+// Bun's own binary, from the platform package npm installs beside `bun`: the `bun` package's
+// `.bin` entry is a placeholder until its postinstall step runs, which package.json's
+// allowScripts does not allow (the binary needs no step to run).
+const BUN = join(
+  REPO_ROOT,
+  'node_modules',
+  '@oven',
+  `bun-${process.platform}-${process.arch}`,
+  'bin',
+  'bun',
+);
 const esbuild = join(REPO_ROOT, 'node_modules', 'esbuild', 'bin', 'esbuild');
 
 let consumer: Consumer;
@@ -214,7 +225,7 @@ test('one program comes to the same Eithers on Node, Deno, Bun, workerd and the 
       DENO_DIR: denoDir,
       DENO_NO_UPDATE_CHECK: '1',
     }),
-    run(join(BIN, 'bun'), [writeProgram('bun')], { BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' }),
+    run(BUN, [writeProgram('bun')], { BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' }),
     programOnWorkerd(),
     onEdgeRuntime(),
   ]);
@@ -302,7 +313,7 @@ test('the sandbox serves on Deno and Bun', async () => {
   const script = consumer.write('sandbox/main.mjs', SANDBOX_PROGRAM);
   const [onDeno, onBun] = await Promise.all([
     run(join(BIN, 'deno'), ['run', '-A', script], { DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: '1' }),
-    run(join(BIN, 'bun'), [script]),
+    run(BUN, [script]),
   ]);
 
   expect({ onDeno, onBun }).toEqual({

@@ -25,6 +25,17 @@ const BIN = join(REPO_ROOT, 'node_modules', '.bin');
 // Bun's own binary, from the platform package npm installs beside `bun`: the `bun` package's
 // `.bin` entry is a placeholder until its postinstall step runs, which package.json's
 // allowScripts does not allow (the binary needs no step to run).
+// workerd's own binary, from its platform package: the `workerd` package's `.bin` entry is a
+// Node script that starts it as a child and does not pass a kill on, which left workerd serving
+// (and Jest waiting) after the test.
+const WORKERD = join(
+  REPO_ROOT,
+  'node_modules',
+  '@cloudflare',
+  `workerd-${process.platform}-${process.arch === 'x64' ? '64' : process.arch}`,
+  'bin',
+  'workerd',
+);
 const BUN = join(
   REPO_ROOT,
   'node_modules',
@@ -168,7 +179,7 @@ const onWorkerd = async (
   ]);
   const port = await freePort();
   const config = consumer.write(`${folder}/config.capnp`, workerdConfig(port, bindings));
-  const worker = spawn(join(BIN, 'workerd'), ['serve', config], {
+  const worker = spawn(WORKERD, ['serve', config], {
     cwd: join(consumer.dir, folder),
     env: cleanEnvironment(),
     stdio: ['ignore', 'ignore', 'pipe'],

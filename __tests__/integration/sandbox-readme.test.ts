@@ -19,9 +19,12 @@ test('README "Rehearse failure": the copied test passes (a 503, a 429, a dropped
   try {
     const file = join(folder, 'rehearse-failure.test.ts');
     writeFileSync(file, block('### Rehearse failure'));
+    // The spec reporter on every Node: node:test's default for a pipe is TAP before Node 23.
+    const env = cleanEnv();
+    const nodeOptions = [env.NODE_OPTIONS, '--test-reporter=spec'].filter(Boolean).join(' ');
     const { code, stdout, stderr } = await runTsx(
       relative(REPO_ROOT, file),
-      cleanEnv(),
+      { ...env, NODE_OPTIONS: nodeOptions },
       [],
       60_000,
     );

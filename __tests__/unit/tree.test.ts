@@ -1,5 +1,5 @@
-import type { Graph, SourceFile } from '../../scripts/tree/graph.js';
-import { parse, readGraph } from '../../scripts/tree/graph.js';
+import type { Graph } from '../../scripts/tree/graph.js';
+import { graphOf as graphOfTexts, readGraph } from '../../scripts/tree/graph.js';
 import { deadExports, importCycles, longFiles, MAX_LINES } from '../../scripts/tree/checks.js';
 
 // The tree's own checks (scripts/tree/): no import cycle, no export that no other file imports,
@@ -7,22 +7,8 @@ import { deadExports, importCycles, longFiles, MAX_LINES } from '../../scripts/t
 // graph, then held on the tree itself.
 
 /** A graph of the given files' texts, read as the tree's are. */
-const graphOf = (texts: Readonly<Record<string, string>>): Graph => {
-  const known = new Set(Object.keys(texts));
-  const files = new Map<string, SourceFile>();
-  const edges = Object.entries(texts).flatMap(([path, text]) => {
-    const parsed = parse(path, text, known);
-    const lines = text.split('\n').length - 1;
-    files.set(path, {
-      path,
-      lines,
-      exports: parsed.exports,
-      typesUsedInFile: parsed.typesUsedInFile,
-    });
-    return parsed.edges;
-  });
-  return { files, edges };
-};
+const graphOf = (texts: Readonly<Record<string, string>>): Graph =>
+  graphOfTexts(new Map(Object.entries(texts)));
 
 describe('the checks fire', () => {
   test('on an import cycle, type-only imports included, and name the files on it', () => {

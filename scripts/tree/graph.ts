@@ -62,12 +62,15 @@ const sourcePaths = (root: string): string[] => {
   return found.sort();
 };
 
-export const readGraph = (root: string, paths: readonly string[] = sourcePaths(root)): Graph => {
+export const readGraph = (root: string, paths: readonly string[] = sourcePaths(root)): Graph =>
+  graphOf(new Map(paths.map((path) => [path, readFileSync(join(root, path), 'utf8')])));
+
+/** The graph of the given files (path → text); only these paths exist for their imports. */
+export const graphOf = (texts: ReadonlyMap<string, string>): Graph => {
   const files = new Map<string, SourceFile>();
   const edges: Edge[] = [];
-  const known = new Set(paths);
-  for (const path of paths) {
-    const text = readFileSync(join(root, path), 'utf8');
+  const known = new Set(texts.keys());
+  for (const [path, text] of texts) {
     const parsed = parse(path, text, known);
     const lines = text.split('\n').length - 1;
     files.set(path, {
@@ -82,7 +85,7 @@ export const readGraph = (root: string, paths: readonly string[] = sourcePaths(r
 };
 
 /** A file's exports and imports, from its text alone; `known` says which paths exist. */
-export const parse = (
+const parse = (
   path: string,
   text: string,
   known: ReadonlySet<string>,

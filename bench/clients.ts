@@ -5,13 +5,13 @@ import type { BuiltSdk } from './build.js';
 import { LIST_QUERY, PAGE_SIZE, SESSION_ID, SESSIONS_PATH } from './fixtures.js';
 import type { Call } from './loops.js';
 
-// The four clients measured, each able to make the two calls. Same conditions for all: the
+// The five clients measured, each able to make the two calls. Same conditions for all: the
 // same server, the same request headers, and undici Agents built with the same options
 // (keep-alive, up to 64 connections to the origin). The SDK's fetch path (its `fetch` setting,
 // given Node's global fetch) shares raw fetch's Agent, and is measured against raw fetch. Every call checks its answer and
 // rejects when it is not the expected one: a benchmark that measures errors measures nothing.
 
-export const CLIENTS = ['undici', 'fetch', 'sdk', 'sdk-fetch'] as const;
+export const CLIENTS = ['undici', 'fetch', 'fetch+abort', 'sdk', 'sdk-fetch'] as const;
 export type ClientName = (typeof CLIENTS)[number];
 export const FLOOR: ClientName = 'undici';
 
@@ -19,6 +19,7 @@ export const FLOOR: ClientName = 'undici';
 export const BASELINE: Readonly<Record<ClientName, ClientName>> = {
   undici: 'undici',
   fetch: 'undici',
+  'fetch+abort': 'fetch',
   sdk: 'undici',
   'sdk-fetch': 'fetch',
 };
@@ -110,6 +111,31 @@ const fetchCalls = (origin: string, agent: Agent, headers: Headers): ClientCalls
   return { getSession: call('getSession'), listSessions: call('listSessions') };
 };
 
+/**
+ * Raw fetch as any client with a timeout and a way to cancel must call it: with an AbortSignal and
+ * a timer, as the SDK's fetch path does. Not a target's baseline: it shows how much of the fetch
+ * path's cost over bare fetch is the signal, which Node's fetch links per request.
+ */
+const abortableFetchCalls = (origin: string, headers: Headers): ClientCalls => {
+  const url = urls(origin);
+  const call =
+    (operation: OperationName): Call =>
+    async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => {
+        controller.abort();
+      }, 30_000);
+      try {
+        const answer = await fetch(url[operation], { headers, signal: controller.signal });
+        checkStatus('fetch+abort', answer.status);
+        checkParsed(operation, await answer.json());
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+  return { getSession: call('getSession'), listSessions: call('listSessions') };
+};
+
 /** The built SDK, configured the way its README shows. */
 export const sdkClient = (sdk: BuiltSdk, origin: string, agent: Agent, strict = false): APIClient =>
   new sdk.index.APIClient(
@@ -160,10 +186,17 @@ export const makeClients = (sdk: BuiltSdk, origin: string): Clients => {
     calls: {
       undici: undiciCalls(origin, undiciAgent, headers),
       fetch: fetchCalls(origin, fetchAgent, headers),
+      'fetch+abort': abortableFetchCalls(origin, headers),
       sdk: sdkCalls(sdkClient(sdk, origin, sdkAgent)),
       'sdk-fetch': sdkCalls(sdkFetchClient(sdk, origin)),
     },
-    agents: { undici: undiciAgent, fetch: fetchAgent, sdk: sdkAgent, 'sdk-fetch': fetchAgent },
+    agents: {
+      undici: undiciAgent,
+      fetch: fetchAgent,
+      'fetch+abort': fetchAgent,
+      sdk: sdkAgent,
+      'sdk-fetch': fetchAgent,
+    },
     origin,
     close: async () => {
       await Promise.all(agents.map((agent) => agent.close()));

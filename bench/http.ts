@@ -42,7 +42,7 @@ export interface HttpCell {
   /** Median over rounds of calls completed per second of wall time. */
   readonly requestsPerSecond: number;
   /**
-   * Against its baseline (raw undici; raw fetch for `sdk-fetch`), median of the per-round ratios: time per call for sequential runs
+   * Against its baseline (raw undici; raw fetch for `sdk-fetch` and `fetch+abort`), median of the per-round ratios: time per call for sequential runs
    * (above 1 is slower), requests/s for concurrent runs (below 1 is slower).
    */
   readonly ratio: number;

@@ -28,7 +28,8 @@ const fixed = (n: number, digits: number): string => (Number.isFinite(n) ? n.toF
 
 const HTTP_LEGEND = [
   '× base: the median of per-round ratios to raw undici (to raw fetch + JSON.parse for sdk-fetch,',
-  "the SDK's fetch path): time per call for sequential calls (lower is better), requests/s for",
+  "the SDK's fetch path, and for fetch+abort, raw fetch given an AbortSignal and a timer as the",
+  'fetch path gives it): time per call for sequential calls (lower is better), requests/s for',
   '64 in flight (higher is better). Latencies in µs.',
 ].join('\n');
 

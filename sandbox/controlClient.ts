@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { isLeft, left, right, type Either } from 'fp-ts/lib/Either.js';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { decodeValue } from '../lib/schema/decode.js';
 import { FailureMessage } from '../models/index.js';
 import {
@@ -9,6 +9,7 @@ import {
   type CompleteSessionRequest,
 } from './controlModels.js';
 import type { FaultRequest } from './faults.js';
+import { unsupportedNode } from './nodeVersion.js';
 
 // A small client for the sandbox-only control routes, for the flow, the tests and the examples'
 // preparation. Its answers are decoded strictly, like the SDK's in strict mode; every method
@@ -37,7 +38,12 @@ export const sandboxControl = (
   apiKey: string,
   dispatcher?: Dispatcher,
 ): SandboxControl => {
+  const problem = unsupportedNode(process.versions);
+  if (problem !== undefined) throw new Error(problem);
   const send = async (method: 'POST' | 'DELETE', path: string, body?: unknown) => {
+    // Loaded on the first call, not with the module: on a Node older than undici needs, loading
+    // it fails in undici's words, and the sandbox's entry must load there to say its own.
+    const { request } = await import('undici');
     const answer = await request(`${baseUrl}${path}`, {
       method,
       headers: {

@@ -6,6 +6,7 @@ import { sandboxControl, type SandboxControl } from './controlClient.js';
 import { controlRoutes } from './control.js';
 import { FaultBook } from './faults.js';
 import { launchRoutes } from './launch.js';
+import { unsupportedNode } from './nodeVersion.js';
 import { checkAllowedOrigins } from './launchOrigins.js';
 import { router } from './router.js';
 import { newApiKey } from './secrets.js';
@@ -79,6 +80,8 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** Starts a sandbox on loopback; it serves until `stop()`. */
 export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
+  const nodeProblem = unsupportedNode(process.versions);
+  if (nodeProblem !== undefined) throw new Error(nodeProblem);
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK.has(host)) {
     throw new Error(

@@ -294,6 +294,21 @@ console.log(JSON.stringify({ left: result.left?._tag, message: result.left?.mess
     status: 1,
     stderr: `trinsic-connect-sandbox: ${needed}`,
   });
+  // The sandbox's module entry loads, and starting a sandbox or a control client says the same.
+  const sandboxScript = consumer.write(
+    'old-node/sandbox.mjs',
+    `import { sandboxControl, startSandbox } from 'trinsic-connect-sdk/sandbox';
+const messageOf = async (start) => { try { await start(); return 'started'; } catch (error) { return error.message; } };
+console.log(JSON.stringify({
+  start: await messageOf(() => startSandbox()),
+  control: await messageOf(() => sandboxControl('http://127.0.0.1:1', 'a-sandbox-key')),
+}));
+`,
+  );
+  expect(lastJson(consumer.node({ label: 'old', path: oldNode }, sandboxScript))).toEqual({
+    start: needed,
+    control: needed,
+  });
 }, 120_000);
 
 test('the Workers example runs on workerd as Wrangler bundles it, against the sandbox', async () => {

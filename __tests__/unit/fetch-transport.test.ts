@@ -1,5 +1,5 @@
 import { APIClient, Configuration } from '../../index.js';
-import type { FetchFunction, FetchInit } from '../../index.js';
+import type { FetchFunction, FetchInit, FetchResponse } from '../../index.js';
 import { BASE_URL, TOKEN } from '../support/fixtures.js';
 import { createSession, getSession, listProviders } from '../support/operations.js';
 import { expectLeft, expectRight } from '../support/results.js';
@@ -19,7 +19,7 @@ interface Call {
 }
 
 /** A fetch that records each call and answers with the next of `answers`. */
-const recordingFetch = (...answers: ((init: FetchInit) => Promise<Response>)[]) => {
+const recordingFetch = (...answers: ((init: FetchInit) => Promise<FetchResponse>)[]) => {
   const calls: Call[] = [];
   const fetch: FetchFunction = (url, init) => {
     calls.push({ url, init });
@@ -92,6 +92,34 @@ test('the fetch setting wins over a dispatcher', async () => {
   const result = await getSession.build(client(fetch, { dispatcher })).execute();
 
   expect(expectRight(result).data).toEqual(getSession.success.data);
+  expect(calls.map((call) => [call.init.method, call.url])).toEqual([
+    ['GET', `${BASE_URL}${getSession.path}`],
+  ]);
+});
+
+test('a Response without bytes() (an older runtime, a hand-made double) is read by arrayBuffer()', async () => {
+  const body = new TextEncoder().encode(String(getSession.success.body));
+  const read: string[] = [];
+  const { calls, fetch } = recordingFetch(() =>
+    Promise.resolve({
+      status: 200,
+      headers: new Headers({
+        ...getSession.success.headers,
+        'content-length': String(body.length),
+      }),
+      body: null,
+      arrayBuffer: () => {
+        read.push('arrayBuffer');
+        return Promise.resolve(body.slice().buffer);
+      },
+    }),
+  );
+
+  const result = expectRight(await getSession.build(client(fetch)).execute());
+
+  expect(result.data).toEqual(getSession.success.data);
+  expect(result.response.status).toBe(200);
+  expect(read).toEqual(['arrayBuffer']);
   expect(calls.map((call) => [call.init.method, call.url])).toEqual([
     ['GET', `${BASE_URL}${getSession.path}`],
   ]);

@@ -34,6 +34,9 @@ describe('the checks fire', () => {
       'lib/pass.ts': "export { dropped } from './b.js';\n",
       'lib/b.ts': 'export const dropped = 1;\nexport const viaPass = 2;\n',
       'lib/user.ts': "import { viaPass } from './b.js';\nconsole.log(viaPass);\n",
+      // A declaration file's exports are an outside module's, imported by that module's name.
+      'lib/outside.d.ts':
+        "declare module 'outside/part.js' {\n  export { thing } from 'outside';\n}\n",
     });
 
     // Named: a type that names a part of an exported declaration; self: a value used in its file.

@@ -27,6 +27,8 @@ export interface FetchResponse {
   readonly body: FetchBody | null;
   /** The whole body; used when it is unencoded and its length is declared. */
   arrayBuffer(): Promise<ArrayBuffer>;
+  /** The same as bytes, where the runtime has it (Node 22+, Deno, Bun, Workers): no copy. */
+  bytes?(): Promise<Uint8Array>;
 }
 
 /** The headers of a fetch `Response`, as the SDK reads them. */
@@ -152,7 +154,7 @@ const bodyOf = async (
   // An unencoded body of a declared length cannot outgrow it: read it whole, the fast way.
   const encoding = headers['content-encoding'];
   if (Number.isInteger(length) && (encoding === undefined || encoding === 'identity')) {
-    return new Uint8Array(await response.arrayBuffer());
+    return response.bytes ? response.bytes() : new Uint8Array(await response.arrayBuffer());
   }
   const reader = response.body?.getReader();
   if (reader === undefined) return EMPTY;

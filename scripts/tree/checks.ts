@@ -120,6 +120,9 @@ export const deadExports = (graph: Graph): string[] => {
   };
   for (const file of ENTRY_POINTS) use(file, '*');
   for (const file of graph.files.values()) {
+    // A declaration file types a module outside the tree (`declare module '…'`): its exports are
+    // that module's, imported by its name, which the graph does not follow.
+    if (file.path.endsWith('.d.ts')) use(file.path, '*');
     for (const name of file.typesUsedInFile) used.add(`${file.path}: ${name}`);
   }
   for (const edge of graph.edges) {

@@ -33,11 +33,11 @@ export const runStages = async (root: string, stages: readonly Stage[]): Promise
   const state = { stopping: false, interrupted: false };
 
   /** Stops every running phase with all it started (Jest's workers, servers, browsers). */
-  const stopAll = (): void => {
+  const stopAll = (signal: NodeJS.Signals = 'SIGTERM'): void => {
     state.stopping = true;
     for (const child of running) {
       try {
-        if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+        if (child.pid !== undefined) process.kill(-child.pid, signal);
       } catch {
         // The group has already gone.
       }
@@ -45,11 +45,12 @@ export const runStages = async (root: string, stages: readonly Stage[]): Promise
   };
 
   // Each phase is a process group of its own, so that stopping it stops everything it started;
-  // a terminal's Ctrl-C, sent to this process's group only, is passed on here.
+  // a terminal's Ctrl-C, sent to this process's group only, is passed on here (a second one
+  // kills what the first did not stop).
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
+      stopAll(state.interrupted ? 'SIGKILL' : 'SIGTERM');
       state.interrupted = true;
-      stopAll();
     });
   }
 

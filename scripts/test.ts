@@ -1,47 +1,32 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { runStages, type Stage } from './phases.js';
 
-// `npm test`: every check in turn, each an npm script that runs on its own too, stopping at the
-// first that fails; then how long each took, so a slow phase shows where it is.
-//   check:lock      package-lock.json says what package.json says (offline)
+// `npm test`: every check, each an npm script that also runs on its own; then how long each took,
+// so that a slow phase shows where it is. Stages run in turn; the lanes of a stage side by side
+// (scripts/phases.ts), which is where a 2-core machine's second core earns its keep:
+//   check:lock      package-lock.json says what package.json says (offline); first, since
+//                   nothing after it means much on a wrong install
 //   typecheck       tsc over sources, tests, examples, scripts: the only type-check; Jest's
 //                   transform (@swc/jest) strips types without checking them again
 //   lint            eslint, prettier
 //   docs:check      TypeDoc, failing on any warning
-//   test:unit       every Jest suite but the package ones, on Node 24
-//   test:package    the package suites (each proves its setups on Node 24 and on the floor)
-//   test:floor      the flow, integration and faults suites again on the engines floor (22.19)
+//     beside them:
+//   test:unit       every Jest suite but the package ones, on Node 24, a Jest worker per core:
+//                   the three checks above take one core for about half of its run, and it
+//                   spends a third of its time waiting on sockets, timers and child processes
+//   test:package    the package suites (each proves its setups on Node 24 and on the floor);
+//                   alone, since they build, install and compile on every core
+//   test:floor      the integration and faults suites again on the engines floor (22.19)
 
-const PHASES = [
-  'check:lock',
-  'typecheck',
-  'lint',
-  'docs:check',
-  'test:unit -- --testPathIgnorePatterns /__tests__/package/',
-  'test:package',
-  'test:floor',
-] as const;
+const STAGES: readonly Stage[] = [
+  [['check:lock']],
+  [
+    ['typecheck', 'lint', 'docs:check'],
+    ['test:unit -- --testPathIgnorePatterns /__tests__/package/'],
+  ],
+  [['test:package']],
+  [['test:floor']],
+];
 
-const root = join(import.meta.dirname, '..');
-const timings: string[] = [];
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`.padStart(8);
-const started = performance.now();
-
-const report = (): void => {
-  console.log('\nnpm test phases:');
-  for (const line of timings) console.log(line);
-  console.log(`${'total'.padEnd(16)}${seconds(performance.now() - started)}`);
-};
-
-for (const phase of PHASES) {
-  const [script = '', ...extra] = phase.split(' ');
-  const began = performance.now();
-  const run = spawnSync('npm', ['run', script, ...extra], { cwd: root, stdio: 'inherit' });
-  const took = seconds(performance.now() - began);
-  timings.push(`${script.padEnd(16)}${took}${run.status === 0 ? '' : '  FAILED'}`);
-  if (run.status !== 0) {
-    report();
-    process.exit(1);
-  }
-}
-report();
+const passed = await runStages(join(import.meta.dirname, '..'), STAGES);
+process.exit(passed ? 0 : 1);

@@ -36,7 +36,7 @@ const isOperationName = (key: string): key is OperationName => Object.hasOwn(TAB
 test.each(Object.keys(TABLE).filter(isOperationName))(
   "%s: its case tells the description's name, method and idempotence",
   (key) => {
-    const [op, description] = [CASES[key], TABLE[key]];
+    const [op, { operation: description }] = [CASES[key], TABLE[key]];
     expect([op.name, op.method, op.idempotent]).toStrictEqual([
       description.name,
       description.method,

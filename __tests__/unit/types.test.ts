@@ -151,14 +151,19 @@ describe('what the types say', () => {
     type Matches = {
       readonly [N in OperationName]: Equal<
         DataOf<ReturnType<(typeof CASES)[N]['build']>>,
-        DataRead<(typeof TABLE)[N]>
+        DataRead<(typeof TABLE)[N]['operation']>
       >;
     };
     // And spelt out for two, so that the derivation itself is seen to hold the public models.
     const checks: readonly boolean[] = [
       check<Equal<Matches[OperationName], true>>(),
       check<Equal<DataOf<ApiListSessionsRequest>, ListSessionsResponse>>(),
-      check<Equal<DataRead<(typeof TABLE)['exchangeAttachmentAccessKey']>, AttachmentContent>>(),
+      check<
+        Equal<
+          DataRead<(typeof TABLE)['exchangeAttachmentAccessKey']['operation']>,
+          AttachmentContent
+        >
+      >(),
     ];
 
     expect(checks).toStrictEqual([true, true, true]);

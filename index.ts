@@ -10,7 +10,11 @@ export type * from './requests/operations.js';
 export type { ApiWaitForSessionRequest } from './requests/sessions/waitForSession.js';
 export type { SessionUpdate, WaitProgress } from './requests/sessions/waiting.js';
 export type { AllSessions } from './requests/sessions/paging.js';
-export { Configuration, DEFAULT_BASE_PATH } from './requests/Configuration.js';
+export {
+  Configuration,
+  DEFAULT_BASE_PATH,
+  DIAGNOSTICS_CHANNELS,
+} from './requests/Configuration.js';
 export type {
   AccessToken,
   ConfigurationParameters,
@@ -38,12 +42,11 @@ export type { AttachmentContent } from './requests/attachments/attachmentContent
 export type { RequestOptions } from './lib/pipeline/options.js';
 export type { RequestBuilder } from './lib/pipeline/builder.js';
 export {
-  DIAGNOSTICS_CHANNELS,
   isAttemptEvent,
   type AttemptEvent,
   type RequestFailure,
   type RequestTraceContext,
-} from './lib/observability/diagnostics.js';
+} from './lib/observability/events.js';
 export { SDK_VERSION, USER_AGENT } from './requests/version.js';
 export * from './models/index.js';
 export {

@@ -5,6 +5,14 @@ import { USER_AGENT } from './version.js';
 /** The spec's server, the default `basePath`. */
 export const DEFAULT_BASE_PATH = 'https://connect.trinsic.id';
 
+/** The diagnostics channels' names, for `diagnostics_channel.tracingChannel(…)` and `.subscribe(…)`. */
+export const DIAGNOSTICS_CHANNELS = {
+  /** A TracingChannel: `tracing:trinsic-connect:request:start` (and `end`, `asyncStart`, …). */
+  request: 'trinsic-connect:request',
+  /** A plain channel: one `AttemptEvent` per attempt, retries included. */
+  attempt: 'trinsic-connect:attempt',
+} as const;
+
 // What the core is told of Connect. The brand marks a Configuration of any copy of this package:
 // an application can load two (its ES module and CommonJS builds, or two versions). Its number
 // changes if the fields that the rest of the SDK reads ever do.
@@ -13,6 +21,7 @@ const CONNECT: Service = {
   userAgent: USER_AGENT,
   brand: 'trinsic-connect-sdk.Configuration.1',
   name: 'connect',
+  channels: DIAGNOSTICS_CHANNELS,
 };
 
 /**

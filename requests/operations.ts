@@ -1,31 +1,102 @@
-import type { Operation } from '../lib/operation/operation.js';
-import { exchangeAttachmentAccessKey } from './attachments/exchangeAttachmentAccessKey.js';
+import { RequestBuilder } from '../lib/pipeline/builder.js';
+import { apiMethod } from './apiMethod.js';
+import {
+  ApiExchangeAttachmentAccessKeyRequest,
+  exchangeAttachmentAccessKey,
+} from './attachments/exchangeAttachmentAccessKey.js';
 import { identityLookup } from './network/identityLookup.js';
 import { listProviders } from './network/listProviders.js';
 import { cancelSession } from './sessions/cancelSession.js';
-import { createSession } from './sessions/createSession.js';
-import { exchangeResultsKey } from './sessions/exchangeResultsKey.js';
+import { ApiCreateSessionRequest, createSession } from './sessions/createSession.js';
+import { ApiExchangeResultsKeyRequest, exchangeResultsKey } from './sessions/exchangeResultsKey.js';
 import { getSession } from './sessions/getSession.js';
-import { listSessions } from './sessions/listSessions.js';
+import { ApiListSessionsRequest, listSessions } from './sessions/listSessions.js';
 import { redactSession } from './sessions/redactSession.js';
 
-// The operations' table: the one place that names the API's operations. The package's type
+// The operations' table: the one place that names the API's operations. Each entry says which API
+// group's method starts it, how that method is called and what builder it returns; its doc
+// comment is the method's. The API groups' methods (requests/apiGroup.ts), the package's type
 // exports (index.ts takes every type of this module), the docs check (each Params and builder
-// type below is public, so typedoc demands its documentation) and the tests (their table of
-// cases is keyed by OperationName, so a missing case does not compile) all derive from it.
+// type below is public, so typedoc demands its documentation) and the tests all derive from it.
 
 /** Every operation of the API, by the name of its API method. @internal */
 export const OPERATIONS = {
-  cancelSession,
-  createSession,
-  exchangeResultsKey,
-  getSession,
-  listSessions,
-  redactSession,
-  exchangeAttachmentAccessKey,
-  listProviders,
-  identityLookup,
-} satisfies Readonly<Record<string, Pick<Operation<never, unknown, unknown>, 'name' | 'method'>>>;
+  /** Cancels a Session: `POST /api/v1/sessions/{sessionId}/cancel`. */
+  cancelSession: apiMethod({
+    group: 'SessionsAPI',
+    operation: cancelSession,
+    args: (sessionId: string) => ({ sessionId }),
+    builder: RequestBuilder,
+  }),
+  /** Creates a Session to verify a user's identity: `POST /api/v1/sessions`. */
+  createSession: apiMethod({
+    group: 'SessionsAPI',
+    operation: createSession,
+    args: () => ({}),
+    builder: ApiCreateSessionRequest,
+  }),
+  /**
+   * Exchanges the Results Access Key the frontend received for the Session and its identity data:
+   * `POST /api/v1/sessions/{sessionId}/results/exchange`.
+   */
+  exchangeResultsKey: apiMethod({
+    group: 'SessionsAPI',
+    operation: exchangeResultsKey,
+    args: (sessionId: string) => ({ sessionId }),
+    builder: ApiExchangeResultsKeyRequest,
+  }),
+  /** Gets a Session by its ID: `GET /api/v1/sessions/{sessionId}`. */
+  getSession: apiMethod({
+    group: 'SessionsAPI',
+    operation: getSession,
+    args: (sessionId: string) => ({ sessionId }),
+    builder: RequestBuilder,
+  }),
+  /** Lists the account's Sessions, a page at a time: `GET /api/v1/sessions`. */
+  listSessions: apiMethod({
+    group: 'SessionsAPI',
+    operation: listSessions,
+    args: () => ({}),
+    builder: ApiListSessionsRequest,
+  }),
+  /**
+   * Removes a Session's identity data from Trinsic's servers:
+   * `POST /api/v1/sessions/{sessionId}/redact`.
+   */
+  redactSession: apiMethod({
+    group: 'SessionsAPI',
+    operation: redactSession,
+    args: (sessionId: string) => ({ sessionId }),
+    builder: RequestBuilder,
+  }),
+  /**
+   * Exchanges an Attachment Access Key for the attachment's content (or "not ready yet"):
+   * `POST /api/v1/attachments/exchange`.
+   */
+  exchangeAttachmentAccessKey: apiMethod({
+    group: 'AttachmentsAPI',
+    operation: exchangeAttachmentAccessKey,
+    args: () => ({}),
+    builder: ApiExchangeAttachmentAccessKeyRequest,
+  }),
+  /** Lists the identity providers available to the account: `GET /api/v1/network/providers`. */
+  listProviders: apiMethod({
+    group: 'NetworkAPI',
+    operation: listProviders,
+    args: () => ({}),
+    builder: RequestBuilder,
+  }),
+  /**
+   * Whether a phone number has an identity in the Trinsic Network:
+   * `GET /api/v1/network/identities/{phoneNumber}`.
+   */
+  identityLookup: apiMethod({
+    group: 'NetworkAPI',
+    operation: identityLookup,
+    args: (phoneNumber: string) => ({ phoneNumber }),
+    builder: RequestBuilder,
+  }),
+};
 
 /** The name of an operation's API method, e.g. `getSession`. @internal */
 export type OperationName = keyof typeof OPERATIONS;

@@ -20,7 +20,7 @@ import {
   redactSession,
   type OperationCase,
 } from '../support/operations.js';
-import { OPERATIONS as TABLE, type OperationName } from '../../requests/operations.js';
+import { OPERATIONS as TABLE } from '../../requests/operations.js';
 import { bodyIs, bodyText, expectLeft, expectRight } from '../support/results.js';
 import { expectSentRequest, mockOperation, mockSuccess, useNock } from '../support/wire.js';
 
@@ -31,12 +31,17 @@ useNock();
 
 const client = makeClient();
 
-const isOperationName = (key: string): key is OperationName => Object.hasOwn(TABLE, key);
+const isCased = (key: string): key is keyof typeof CASES =>
+  Object.hasOwn(TABLE, key) && Object.hasOwn(CASES, key);
 
-test.each(Object.keys(TABLE).filter(isOperationName))(
+test('every case is of an operation of the table', () => {
+  expect(Object.keys(CASES).filter((key) => !isCased(key))).toStrictEqual([]);
+});
+
+test.each(Object.keys(CASES).filter(isCased))(
   "%s: its case tells the description's name, method and idempotence",
   (key) => {
-    const [op, description] = [CASES[key], TABLE[key]];
+    const [op, { operation: description }] = [CASES[key], TABLE[key]];
     expect([op.name, op.method, op.idempotent]).toStrictEqual([
       description.name,
       description.method,

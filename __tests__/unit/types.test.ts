@@ -1,8 +1,15 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type * as TE from 'fp-ts/lib/TaskEither.js';
 import {
+  AttachmentsAPI,
+  NetworkAPI,
+  SessionsAPI,
   SessionState,
   type ApiCancelSessionRequest,
+  type ApiGetSessionRequest,
+  type ApiIdentityLookupRequest,
+  type ApiListProvidersRequest,
+  type ApiRedactSessionRequest,
   type ApiListSessionsRequest,
   type ApiResponse,
   type AttachmentContent,
@@ -18,7 +25,10 @@ import {
 import type { ResultReader } from '../../lib/operation/operation.js';
 import { OPERATIONS as TABLE, type OperationName } from '../../requests/operations.js';
 import { makeClient } from '../support/fixtures.js';
-import { CASES } from '../support/operations.js';
+import { RequestBuilder } from '../../lib/pipeline/builder.js';
+import { ApiExchangeAttachmentAccessKeyRequest } from '../../requests/attachments/exchangeAttachmentAccessKey.js';
+import { ApiCreateSessionRequest } from '../../requests/sessions/createSession.js';
+import { ApiExchangeResultsKeyRequest } from '../../requests/sessions/exchangeResultsKey.js';
 import { expectLeft } from '../support/results.js';
 import { expectNothingSent, trapAnyRequest, useNock } from '../support/wire.js';
 
@@ -36,8 +46,7 @@ type Equal<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
 /** The `data` type an execute() resolves to. */
-type DataOf<R extends { execute: () => Promise<Result<unknown>> }> =
-  Awaited<ReturnType<R['execute']>> extends Result<infer T> ? T : never;
+type DataOf<R> = R extends { execute: () => Promise<Result<infer T>> } ? T : never;
 
 /** The data an operation's description reads from a success answer. */
 type DataRead<O> = O extends { readonly result: ResultReader<infer T> } ? T : never;
@@ -146,23 +155,63 @@ describe('what does not compile', () => {
 
 describe('what the types say', () => {
   test('data is the model of each operation, once narrowed', () => {
-    // Derived from the operations' table: for each entry, what its builder's execute() resolves
+    // Derived from the operations' table: for each entry, what its API method's builder resolves
     // to is what its description reads. A tenth entry is checked without a line added here.
     type Matches = {
       readonly [N in OperationName]: Equal<
-        DataOf<ReturnType<(typeof CASES)[N]['build']>>,
-        DataRead<(typeof TABLE)[N]>
+        DataOf<ReturnType<(typeof TABLE)[N]['start']>>,
+        DataRead<(typeof TABLE)[N]['operation']>
       >;
     };
     // And spelt out for two, so that the derivation itself is seen to hold the public models.
     const checks: readonly boolean[] = [
       check<Equal<Matches[OperationName], true>>(),
       check<Equal<DataOf<ApiListSessionsRequest>, ListSessionsResponse>>(),
-      check<Equal<DataRead<(typeof TABLE)['exchangeAttachmentAccessKey']>, AttachmentContent>>(),
+      check<
+        Equal<
+          DataRead<(typeof TABLE)['exchangeAttachmentAccessKey']['operation']>,
+          AttachmentContent
+        >
+      >(),
     ];
 
     expect(checks).toStrictEqual([true, true, true]);
-    expect(Object.keys(CASES)).toStrictEqual(Object.keys(TABLE));
+  });
+
+  test('the API methods keep their public signatures, as the Go SDK names them', () => {
+    // The methods come from the table; their types must still be exactly these.
+    const checks: readonly boolean[] = [
+      check<Equal<SessionsAPI['cancelSession'], (sessionId: string) => ApiCancelSessionRequest>>(),
+      check<Equal<SessionsAPI['createSession'], () => ApiCreateSessionRequest>>(),
+      check<
+        Equal<
+          SessionsAPI['exchangeResultsKey'],
+          (sessionId: string) => ApiExchangeResultsKeyRequest
+        >
+      >(),
+      check<Equal<SessionsAPI['getSession'], (sessionId: string) => ApiGetSessionRequest>>(),
+      check<Equal<SessionsAPI['listSessions'], () => ApiListSessionsRequest>>(),
+      check<Equal<SessionsAPI['redactSession'], (sessionId: string) => ApiRedactSessionRequest>>(),
+      check<
+        Equal<
+          AttachmentsAPI['exchangeAttachmentAccessKey'],
+          () => ApiExchangeAttachmentAccessKeyRequest
+        >
+      >(),
+      check<Equal<NetworkAPI['listProviders'], () => ApiListProvidersRequest>>(),
+      check<
+        Equal<NetworkAPI['identityLookup'], (phoneNumber: string) => ApiIdentityLookupRequest>
+      >(),
+    ];
+
+    expect(checks.every(Boolean)).toBe(true);
+    const { sessionsAPI, attachmentsAPI, networkAPI } = client;
+    expect(sessionsAPI.getSession('s1')).toBeInstanceOf(RequestBuilder);
+    expect(sessionsAPI.createSession()).toBeInstanceOf(ApiCreateSessionRequest);
+    expect(attachmentsAPI.exchangeAttachmentAccessKey()).toBeInstanceOf(
+      ApiExchangeAttachmentAccessKeyRequest,
+    );
+    expect(networkAPI.identityLookup('+1')).toBeInstanceOf(RequestBuilder);
   });
 
   test('execute is a TaskEither of ConnectError and ApiResponse', () => {

@@ -11,7 +11,7 @@ import { Configuration } from '../../requests/Configuration.js';
 import { startRequest } from '../../requests/connect.js';
 import { getSession as getSessionOperation } from '../../requests/sessions/getSession.js';
 import { startWait } from '../../requests/sessions/waitForSession.js';
-import type { Timing } from '../../requests/sessions/waiting.js';
+import type { Timing } from '../../requests/sessions/timing.js';
 import {
   BASE_URL,
   makeClient,

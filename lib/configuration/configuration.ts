@@ -14,10 +14,15 @@ import {
 import type { UndiciDispatcher } from '../http/dispatcher.js';
 import type { AccessToken, ConfigurationParameters, DebugLogger } from './parameters.js';
 import type { FetchFunction } from '../http/fetch-transport.js';
+import {
+  diagnosticsFor,
+  type ChannelNames,
+  type Diagnostics,
+} from '../observability/diagnostics.js';
 
 /**
  * What the core is told about the service it speaks to: the address used when none is given, the
- * User-Agent sent unless another is set, and the brand by which any copy of the package knows
+ * User-Agent sent unless another is set, the diagnostics channels' names, and the brand by which any copy of the package knows
  * a configuration of its own (`instanceof` would tell one copy's from another's). The API's
  * layer (requests/) hands these in; the core names no service.
  */
@@ -28,6 +33,8 @@ export interface Service {
   readonly name: string;
   /** A `Symbol.for` key; it changes if the fields the rest of the SDK reads ever do. */
   readonly brand: string;
+  /** The diagnostics channels its requests publish on. */
+  readonly channels: ChannelNames;
 }
 
 /**
@@ -59,6 +66,8 @@ export class Settings {
   readonly retryMaxDelayMs: number;
   readonly logger: DebugLogger | undefined;
   readonly logBodies: boolean;
+  /** The service's diagnostics channels. @internal */
+  readonly diagnostics: Diagnostics;
 
   constructor(parameters: ConfigurationParameters, service: Service) {
     const problems: string[] = [];
@@ -91,6 +100,7 @@ export class Settings {
     this.retryMaxDelayMs = whole('retryMaxDelayMs', parameters.retryMaxDelayMs ?? 8_000, problems);
     this.logger = labelled(checkedLogger(parameters.debug, problems), service.name);
     this.logBodies = flag('logBodies', parameters.logBodies, problems);
+    this.diagnostics = diagnosticsFor(service.channels);
     Object.defineProperty(this, Symbol.for(service.brand), { value: true });
     // A configuration is built once, at start-up, so a mistake there is a programming error.
     if (problems.length > 0) throw new TypeError(`Invalid Configuration: ${problems.join('; ')}`);

@@ -2,86 +2,52 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 import type { RequestError } from '../pipeline/errors.js';
 import { failureLabel, type AttemptOutcome } from '../http/exchange.js';
 import type { ResultOf } from '../pipeline/outcome.js';
-import { channelNamed, tracingChannelNamed } from '../http/channels.js';
+import {
+  channelNamed,
+  tracingChannelNamed,
+  type PublishChannel,
+  type TraceChannels,
+} from '../http/channels.js';
+import type { AttemptEvent, RequestFailure, RequestTraceContext } from './events.js';
 
 // What the client does, published on Node's diagnostics_channel, as undici publishes its own: a
-// TracingChannel per call and a plain channel per attempt. Only what describes the request's
-// shape goes out (operation, method, path template, attempt, status, codes, durations): never
-// the expanded path (a phone number may be in it), a query, a header, a body or a message. With
-// no subscriber, the send path pays one `hasSubscribers` check and builds nothing.
+// TracingChannel per call and a plain channel per attempt, under the names the service gives
+// (lib/ names none). Only what describes the request's shape goes out (operation, method, path
+// template, attempt, status, codes, durations): never the expanded path (a phone number may be
+// in it), a query, a header, a body or a message. With no subscriber, the send path pays one
+// `hasSubscribers` check and builds nothing.
 
-/** The channels' names, for `diagnostics_channel.tracingChannel(…)` and `.subscribe(…)`. */
-export const DIAGNOSTICS_CHANNELS = {
-  /** A TracingChannel: `tracing:trinsic-connect:request:start` (and `end`, `asyncStart`, …). */
-  request: 'trinsic-connect:request',
-  /** A plain channel: one `AttemptEvent` per attempt, retries included. */
-  attempt: 'trinsic-connect:attempt',
-} as const;
-
-/** What a failed call came to, as the `error` event of the request channel carries it. */
-export interface RequestFailure {
-  /** The error's `_tag`, e.g. `HttpError`. */
-  readonly name: RequestError<unknown>['_tag'];
-  /** The tag with its status or code, e.g. `HttpError 503`: nothing from the answer's body. */
-  readonly message: string;
-  readonly status?: number;
-  /** The transport's code of a NetworkError (`ECONNREFUSED`, `ResponseTooLarge`, …). */
-  readonly code?: string;
-  readonly attempts: number;
+/** The channels' names, as the service states them. */
+export interface ChannelNames {
+  /** A TracingChannel's name: `tracing:<name>:start` (and `end`, `asyncStart`, …). */
+  readonly request: string;
+  /** A plain channel's name: one `AttemptEvent` per attempt, retries included. */
+  readonly attempt: string;
 }
 
-/**
- * The context object of one call on the request TracingChannel: the same object is passed to
- * `start`, `end`, then, once the call has settled, `error` (when it ended in a Left), `asyncStart`
- * and `asyncEnd`. The fields below `path` are filled in when the call has settled.
- */
-export interface RequestTraceContext {
-  /** The operation's full name, e.g. `SessionsAPI.GetSession`. */
-  readonly operation: string;
-  readonly method: string;
-  /** The spec's path template, e.g. `/api/v1/sessions/{sessionId}`; never the expanded path. */
-  readonly path: string;
-  /** From the call to its result, backoff waits included, in ms. */
-  durationMs?: number;
-  /** A success: its status and how many attempts it took. */
-  result?: { readonly status: number; readonly attempts: number };
-  /** A failure (a Left). */
-  error?: RequestFailure;
+/** The channels a configuration's requests publish on. */
+export interface Diagnostics {
+  readonly calls: TraceChannels<RequestTraceContext>;
+  readonly attempts: PublishChannel;
 }
 
-/** One attempt of a call, published on the attempt channel when its outcome is known. */
-export interface AttemptEvent {
-  readonly operation: string;
-  readonly method: string;
-  /** The spec's path template; never the expanded path. */
-  readonly path: string;
-  /** 1 for the first try. */
-  readonly attempt: number;
-  /** The most attempts this call may make (its retries plus one). */
-  readonly maxAttempts: number;
-  /** The status answered; absent when no answer came. */
-  readonly status?: number;
-  /** Why no answer came: `timeout`, `abort`, or a network code (`ECONNREFUSED`, …). */
-  readonly failure?: string;
-  /** From sending to the end of the answer (or the failure), in ms. */
-  readonly durationMs: number;
-  /** The wait before the next attempt, when there is one. */
-  readonly retryDelayMs?: number;
-}
+// Held here for the life of the process, by name: Node keeps channels weakly, and a subscriber
+// must find these very objects by name. Every configuration of a service shares them.
+const opened = new Map<string, Diagnostics>();
 
-/**
- * Whether a message of the attempt channel is an AttemptEvent (a channel takes any message, so a
- * typed subscriber narrows with this rather than a cast).
- */
-export const isAttemptEvent = (message: unknown): message is AttemptEvent =>
-  typeof message === 'object' &&
-  message !== null &&
-  'operation' in message &&
-  typeof message.operation === 'string' &&
-  'attempt' in message &&
-  typeof message.attempt === 'number' &&
-  'durationMs' in message &&
-  typeof message.durationMs === 'number';
+/** The channels named `names`, opened once per process. */
+export const diagnosticsFor = (names: ChannelNames): Diagnostics => {
+  const key = `${names.request}\n${names.attempt}`;
+  let found = opened.get(key);
+  if (found === undefined) {
+    found = {
+      calls: tracingChannelNamed<RequestTraceContext>(names.request),
+      attempts: channelNamed(names.attempt),
+    };
+    opened.set(key, found);
+  }
+  return found;
+};
 
 /** An operation as the channels describe it. */
 interface Described {
@@ -90,22 +56,12 @@ interface Described {
   readonly path: string;
 }
 
-// Held here for the life of the process: Node keeps channels weakly, and a subscriber must
-// find these very objects by name.
-const requests = tracingChannelNamed<RequestTraceContext>(DIAGNOSTICS_CHANNELS.request);
-const attempts = channelNamed(DIAGNOSTICS_CHANNELS.attempt);
-
-/** Whether anyone listens to calls; when not, the send path must not call `traceCall`. */
-export const callsObserved = (): boolean => requests.hasSubscribers;
-
-/** Whether anyone listens to attempts; when not, the send path must not call `publishAttempt`. */
-export const attemptsObserved = (): boolean => attempts.hasSubscribers;
-
 /**
- * Runs one call under the request channel. `run` never rejects (the send path's promise), so the
+ * Runs one call under the request channel; only when `calls.hasSubscribers`. `run` never rejects (the send path's promise), so the
  * settled events are published from its result: a Left is the `error` event.
  */
 export const traceCall = <T, M>(
+  { calls: requests }: Diagnostics,
   operation: Described,
   run: () => Promise<ResultOf<T, M>>,
 ): Promise<ResultOf<T, M>> => {
@@ -180,8 +136,9 @@ const failureOf = (error: RequestError<unknown>): RequestFailure => {
   }
 };
 
-/** Publishes one attempt; `startedAt` is its `performance.now()` when it was sent. */
+/** Publishes one attempt (only when `attempts.hasSubscribers`); `startedAt` is its `performance.now()` when it was sent. */
 export const publishAttempt = (
+  { attempts }: Diagnostics,
   operation: Described,
   attempt: number,
   maxAttempts: number,

@@ -1,11 +1,6 @@
 import { isLeft, left } from 'fp-ts/lib/Either.js';
 import type { Settings } from '../configuration/configuration.js';
-import {
-  attemptsObserved,
-  callsObserved,
-  publishAttempt,
-  traceCall,
-} from '../observability/diagnostics.js';
+import { publishAttempt, traceCall } from '../observability/diagnostics.js';
 import { abortError, internalError, invalidRequest, timeoutError } from './errors.js';
 import { sleep, within } from '../http/abortable.js';
 import { requestHeaders } from '../http/headers.js';
@@ -32,8 +27,8 @@ export const send = <P, T, M>(
   params: Partial<P>,
   options: RequestOptions,
 ): Promise<ResultOf<T, M>> =>
-  callsObserved()
-    ? traceCall(operation, () => sendSealed(config, operation, params, options))
+  config.diagnostics.calls.hasSubscribers
+    ? traceCall(config.diagnostics, operation, () => sendSealed(config, operation, params, options))
     : sendSealed(config, operation, params, options);
 
 const sendSealed = async <P, T, M>(
@@ -117,7 +112,7 @@ const sendWithRetries = async <P, T, M>(
   const { name, sensitivity } = operation;
   const timeoutMs = timeoutOf(config, options);
   const retry = retrySettingsOf(config, options);
-  const { logger } = config;
+  const { logger, diagnostics } = config;
   if (logger && config.logBodies) {
     logRequestBody(logger, name, headers, prepared.bodyValue, sensitivity, secrets);
   }
@@ -126,7 +121,7 @@ const sendWithRetries = async <P, T, M>(
   const transport = isPending(chosen) ? await chosen : chosen;
 
   for (let attempt = 1; ; attempt++) {
-    const started = logger || attemptsObserved() ? performance.now() : 0;
+    const started = logger || diagnostics.attempts.hasSubscribers ? performance.now() : 0;
     const outcome = await transport({
       origin: config.origin,
       path,
@@ -148,8 +143,16 @@ const sendWithRetries = async <P, T, M>(
       }
     }
     const delay = retryDelay(outcome, operation, attempt, retry);
-    if (attemptsObserved()) {
-      publishAttempt(operation, attempt, retry.maxRetries + 1, outcome, started, delay);
+    if (diagnostics.attempts.hasSubscribers) {
+      publishAttempt(
+        diagnostics,
+        operation,
+        attempt,
+        retry.maxRetries + 1,
+        outcome,
+        started,
+        delay,
+      );
     }
     if (delay === undefined) {
       const finish = { attempt, strict: config.strict, timeoutMs, authorized };

@@ -7,14 +7,13 @@ import { send } from '../../lib/pipeline/send.js';
 import type { GetSessionResponse } from '../../models/GetSessionResponse.js';
 import type { HttpErrorModel, Result } from '../connect.js';
 import type { GetSessionParams } from './getSession.js';
+import { realTiming, type Timing } from './timing.js';
 import {
-  realTiming,
   WAIT_DEFAULTS,
   WAIT_OPERATION,
   waitUntilFinal,
   type Poll,
   type SessionUpdate,
-  type Timing,
 } from './waiting.js';
 
 /** getSession of the Session waited for, as its builder starts. */

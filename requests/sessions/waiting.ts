@@ -1,13 +1,12 @@
 import { isLeft, left } from 'fp-ts/lib/Either.js';
 import { abortError, decodeError, type TimeoutError } from '../../lib/pipeline/errors.js';
-import { sleep } from '../../lib/http/abortable.js';
 import type { ApiResponse } from '../../lib/http/response.js';
-import { startTimer } from '../../lib/http/timers.js';
 import { retryAfterMs } from '../../lib/pipeline/retry.js';
 import type { GetSessionResponse } from '../../models/GetSessionResponse.js';
 import type { Session } from '../../models/Session.js';
 import { SessionState } from '../../models/SessionState.js';
 import type { Result } from '../connect.js';
+import type { Timing } from './timing.js';
 
 // Polling getSession until the Session is final. Each poll is a whole getSession call, with its
 // own retries; between polls the wait grows while nothing changes, and a "later" answer's
@@ -46,28 +45,6 @@ export interface WaitProgress {
  * or a rejection of its promise, is swallowed: it cannot break the wait.
  */
 export type SessionUpdate = (session: Session, progress: WaitProgress) => unknown;
-
-/** The clock the wait runs on: real timers, or a virtual clock in tests. */
-export interface Timing {
-  readonly now: () => number;
-  /** Resolves true after `ms`, or false as soon as `signal` aborts. */
-  readonly sleep: (ms: number, signal: AbortSignal) => Promise<boolean>;
-  readonly random: () => number;
-  /** Calls `fire` after `ms`; returns what cancels it. */
-  readonly after: (ms: number, fire: () => void) => () => void;
-}
-
-export const realTiming: Timing = {
-  now: () => performance.now(),
-  sleep,
-  random: Math.random,
-  after: (ms, fire) => {
-    const timer = startTimer(fire, ms);
-    return () => {
-      clearTimeout(timer);
-    };
-  },
-};
 
 export interface WaitPlan {
   /** The Session waited for: an answer about any other ends the wait. */

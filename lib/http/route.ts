@@ -30,6 +30,11 @@ const dispatcherTransports = new WeakMap<UndiciDispatcher, Transport>();
 // Called as a plain function: Workers refuse a fetch called as a method of another object.
 const runtimeFetch: FetchFunction = (url, init) => fetch(url, init);
 
+const loadRoute = async () => {
+  const route = await import('#undici-route');
+  return route.loadGlobalDispatcher();
+};
+
 let defaultTransport: Transport | undefined;
 let loading: Promise<Transport> | undefined;
 
@@ -38,8 +43,11 @@ const loadDefault = async (): Promise<Transport> => {
   // entry, and an error class of its copy would not be this copy's.
   const problem = unsupportedNode();
   if (problem !== undefined) throw new UnsupportedRuntimeError(problem);
-  const route = await import('#undici-route');
-  const globalDispatcher = await route.loadGlobalDispatcher();
+  const globalDispatcher = await loadRoute().catch((error: unknown) => {
+    // Not the SDK's bug but the setup's (say, an ES module bundle without a `require` for
+    // undici's CommonJS): the loader's own words say which module, and they hold no secret.
+    throw new UnsupportedRuntimeError(`undici, the transport here, did not load: ${String(error)}`);
+  });
   defaultTransport = globalDispatcher
     ? byDispatcher(globalDispatcher)
     : fetchTransport(runtimeFetch);

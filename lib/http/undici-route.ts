@@ -1,4 +1,5 @@
 import { isUndiciDispatcher, type UndiciDispatcher } from './dispatcher.js';
+import { codeOf } from './exchange.js';
 
 // The default route where the package's `#undici-route` import resolves here (Node and Deno, and
 // any runtime the package's conditions do not name): undici's global dispatcher, loaded on the
@@ -18,11 +19,19 @@ import { isUndiciDispatcher, type UndiciDispatcher } from './dispatcher.js';
 // fetch() before the SDK's first request broke every request. undici 7 and 8 both write the
 // `.2` symbol, so a `setGlobalDispatcher(new ProxyAgent(…))` of either is followed.
 
+const MISSING = new Set([
+  'ERR_MODULE_NOT_FOUND',
+  'ERR_PACKAGE_PATH_NOT_EXPORTED',
+  'MODULE_NOT_FOUND',
+]);
+
 // Both modules' getGlobalDispatcher is the same function (the index re-exports this module's).
 const loadUndiciGlobal = async (): Promise<typeof import('undici/lib/global.js')> => {
   try {
     return await import('undici/lib/global.js');
-  } catch {
+  } catch (error) {
+    // Only a file that is not there is replaced; undici failing to load is reported as it is.
+    if (!MISSING.has(codeOf(error) ?? '')) throw error;
     return await import('undici');
   }
 };

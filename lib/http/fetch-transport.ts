@@ -1,15 +1,13 @@
 import { right } from 'fp-ts/lib/Either.js';
+import { startAttempt } from './attempt.js';
 import {
-  ABORT,
   failed,
-  TIMEOUT,
   tooLarge,
   type AttemptOutcome,
   type ExchangeRequest,
   type Transport,
 } from './exchange.js';
 import type { HttpHeaders } from './response.js';
-import { startTimer } from './timers.js';
 
 // One HTTP exchange through a fetch function: the runtime's own where undici cannot dispatch (Bun,
 // Cloudflare Workers, Vercel's Edge runtime), or the one the Configuration's `fetch` setting hands
@@ -83,29 +81,13 @@ const exchangeByFetch = (
   request: ExchangeRequest,
 ): Promise<AttemptOutcome> =>
   new Promise((resolve) => {
-    if (request.signal?.aborted) {
-      resolve(ABORT);
-      return;
-    }
     const controller = new AbortController();
-    let settled = false;
-    const settle = (outcome: AttemptOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      request.signal?.removeEventListener('abort', onAbort);
-      resolve(outcome);
-    };
-    // Settles first, so that the rejection the abort causes in fetch is ignored.
-    const stop = (outcome: AttemptOutcome) => {
-      settle(outcome);
+    // A rejection that the cancellation causes in fetch comes after the settlement: ignored.
+    const attempt = startAttempt(request, resolve, () => {
       controller.abort();
-    };
-    const onAbort = () => {
-      stop(ABORT);
-    };
-    const timer = startTimer(stop, request.timeoutMs, TIMEOUT);
-    request.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    if (attempt === undefined) return;
+    const { settle } = attempt;
     const init: FetchInit = {
       method: request.method,
       headers: request.headers,

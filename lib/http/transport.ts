@@ -2,17 +2,9 @@ import type { Dispatcher } from 'undici';
 import { right } from 'fp-ts/lib/Either.js';
 import { decompress } from './decompress.js';
 import type { DispatchTarget } from './dispatcher.js';
-import {
-  ABORT,
-  codeOf,
-  failed,
-  TIMEOUT,
-  tooLarge,
-  type AttemptOutcome,
-  type ExchangeRequest,
-} from './exchange.js';
+import { startAttempt } from './attempt.js';
+import { codeOf, failed, tooLarge, type AttemptOutcome, type ExchangeRequest } from './exchange.js';
 import type { HttpHeaders } from './response.js';
-import { startTimer } from './timers.js';
 
 // One HTTP exchange through an undici Dispatcher: send, receive the whole body within a size cap,
 // decompress. It never throws; every way it can fail is a value the retry loop can reason about.
@@ -27,29 +19,18 @@ export const exchange = (
   dispatcher: DispatchTarget,
 ): Promise<AttemptOutcome> =>
   new Promise((resolve) => {
-    if (ex.signal?.aborted) {
-      resolve(ABORT);
-      return;
-    }
     let controller: Dispatcher.DispatchController | undefined;
-    let settled = false;
+    // The error the cancellation raises in the handler comes after the settlement: ignored.
+    const attempt = startAttempt(ex, resolve, () => {
+      controller?.abort(new Error('the SDK stopped the exchange'));
+    });
+    if (attempt === undefined) return;
+    const { settle, isSettled } = attempt;
     let status = 0;
     let headers: HttpHeaders = {};
     let size = 0;
     const chunks: Buffer[] = [];
 
-    const settle = (outcome: AttemptOutcome) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      ex.signal?.removeEventListener('abort', onAbort);
-      resolve(outcome);
-    };
-    // Settles first, so that the error the abort raises in the handler is ignored.
-    const stop = (outcome: AttemptOutcome) => {
-      settle(outcome);
-      controller?.abort(new Error('the SDK stopped the exchange'));
-    };
     // From inside a handler callback the abort waits for the callback to return: undici's parser
     // may still be delivering the same message, and an abort in mid-delivery trips its asserts.
     let ended = false;
@@ -59,17 +40,12 @@ export const exchange = (
         if (!ended) controller?.abort(new Error('the SDK stopped the exchange'));
       });
     };
-    const onAbort = () => {
-      stop(ABORT);
-    };
-    const timer = startTimer(stop, ex.timeoutMs, TIMEOUT);
-    ex.signal?.addEventListener('abort', onAbort, { once: true });
 
     const handler: Dispatcher.DispatchHandler = {
       onRequestStart(started) {
         controller = started;
         // The timeout or the caller's abort came while the request waited for a connection.
-        if (settled) started.abort(new Error('the SDK stopped the exchange'));
+        if (isSettled()) started.abort(new Error('the SDK stopped the exchange'));
       },
       onResponseStart(_controller, statusCode, responseHeaders) {
         status = statusCode;
@@ -79,14 +55,14 @@ export const exchange = (
         }
       },
       onResponseData(_controller, chunk) {
-        if (settled) return;
+        if (isSettled()) return;
         size += chunk.length;
         if (size > ex.maxResponseBytes) stopFromHandler(tooLarge(ex.maxResponseBytes));
         else chunks.push(chunk);
       },
       onResponseEnd() {
         ended = true;
-        if (settled) return;
+        if (isSettled()) return;
         const raw = chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks, size);
         try {
           const body = decompress(headers['content-encoding'], raw, ex.maxResponseBytes);
